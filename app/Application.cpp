@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Application.h"
+
+#include "MainWindow.h"
+#include "access/RoleCatalogue.h"
+
+#include <QApplication>
+#include <QPixmap>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace vl::app {
+
+Application::Application(CommandLine options)
+    : m_options(std::move(options))
+    , m_window(std::make_unique<ui::MainWindow>(access::RoleCatalogue::builtIn())) {
+    if (m_options.sandbox) {
+        // The embedded sandbox cloud is not built yet: say so rather than pretend.
+        m_window->statusBar()->showMessage(QApplication::translate(
+            "Application", "The sandbox cloud is not available in this version: "
+                           "only the offline role and permission reference works."));
+    }
+}
+
+Application::~Application() = default;
+
+int Application::run() {
+    m_window->show();
+    if (!m_options.grabPath.isEmpty()) {
+        QTimer::singleShot(300, m_window.get(), [this] {
+            const bool saved = m_window->grab().save(m_options.grabPath);
+            if (!saved)
+                std::fprintf(stderr, "vaultlens: could not save %s\n",
+                             qPrintable(m_options.grabPath));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    } else if (m_options.quitAfterShow) {
+        QTimer::singleShot(0, m_window.get(), [] { QApplication::exit(0); });
+    }
+    return QApplication::exec();
+}
+
+} // namespace vl::app

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CommandLine.h"
+
+#include <memory>
+
+namespace vl::ui {
+class MainWindow;
+}
+
+namespace vl::app {
+
+/// The composition root: creates and wires every long-lived object.
+class Application final {
+public:
+    explicit Application(CommandLine options);
+    ~Application();
+    Application(const Application &) = delete;
+    Application &operator=(const Application &) = delete;
+
+    /// Shows the window and runs the event loop; returns the exit code.
+    int run();
+
+private:
+    CommandLine m_options;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+} // namespace vl::app

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace vl::test {
+
+/// The absolute path of a file under tests/data (from VAULTLENS_TEST_DATA).
+[[nodiscard]] QString testDataPath(const QString &relative);
+/// Reads a JSON object from tests/data; fails the current test when it cannot.
+[[nodiscard]] QJsonObject readJsonObject(const QString &relative);
+
+} // namespace vl::test
