@@ -83,6 +83,10 @@ RoleExplorer::RoleExplorer(const access::RoleCatalogue &catalogue, QWidget *pare
     connect(m_roles->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRole(current.row()); });
     showRole(-1);
+    if (m_roleModel->rowCount() > 0)
+        m_roles->selectionModel()->setCurrentIndex(m_roleModel->index(0, 0),
+                                                   QItemSelectionModel::ClearAndSelect
+                                                       | QItemSelectionModel::Rows);
 }
 
 bool RoleExplorer::selectRole(const QString &roleName) {
