@@ -3,6 +3,8 @@
 
 #include "ModelRoles.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace vl::models {
@@ -63,7 +65,9 @@ QVariant RoleDefinitionModel::data(const QModelIndex &index, int role) const {
             return dataActionCount(*d);
         if (display) {
             const int n = dataActionCount(*d);
-            return n == 0 ? tr("none") : tr("%n data action(s)", nullptr, n);
+            if (n == 0)
+                return tr("none");
+            return n == 1 ? tr("1 data action") : tr("%1 data actions").arg(QLocale().toString(n));
         }
         break;
     case DescriptionColumn:

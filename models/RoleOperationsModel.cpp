@@ -4,6 +4,7 @@
 #include "ModelRoles.h"
 #include "access/RbacEvaluator.h"
 
+#include <QColor>
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -69,7 +70,9 @@ QVariant RoleOperationsModel::data(const QModelIndex &index, int role) const {
         if (role == RawValueRole)
             return a ? QVariant(*a) : QVariant();
         if (display && a)
-            return *a ? tr("Allowed") : tr("Denied");
+            return *a ? tr("\u2713 Allowed") : tr("\u2717 Denied");
+        if (role == Qt::ForegroundRole && a)
+            return *a ? QColor(0x1b, 0x6e, 0x20) : QColor(0xb0, 0x1c, 0x1c);
         break;
     }
     default:

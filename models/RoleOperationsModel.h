@@ -19,7 +19,7 @@ class RoleOperationsModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(RoleOperationsModel)
 
 public:
-    enum Column { OperationColumn, PermissionColumn, DataActionColumn, AllowedColumn, ColumnCount };
+    enum Column { OperationColumn, AllowedColumn, PermissionColumn, DataActionColumn, ColumnCount };
 
     explicit RoleOperationsModel(QObject *parent = nullptr);
 

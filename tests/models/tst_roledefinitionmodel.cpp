@@ -40,7 +40,7 @@ void TestRoleDefinitionModel::cells() {
     QCOMPARE(model.index(row, RoleDefinitionModel::DataActionsColumn).data(models::RawValueRole),
              QVariant(2));
     QCOMPARE(model.index(row, RoleDefinitionModel::DataActionsColumn).data().toString(),
-             u"2 data action(s)"_s);
+             u"2 data actions"_s);
     QVERIFY(model.index(row, RoleDefinitionModel::NameColumn)
                 .data(Qt::ToolTipRole)
                 .toString()

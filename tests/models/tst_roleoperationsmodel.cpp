@@ -55,8 +55,10 @@ void TestRoleOperationsModel::secretsUser() {
                                    u"secrets/listDeleted"_s, u"secrets/getDeleted"_s}));
     const int get = int(&access::Operations::info(access::DataOperation::GetSecret)
                         - access::Operations::all().constData());
-    QCOMPARE(model.index(get, RoleOperationsModel::AllowedColumn).data().toString(), u"Allowed"_s);
-    QCOMPARE(model.index(0, RoleOperationsModel::AllowedColumn).data().toString(), u"Denied"_s);
+    QCOMPARE(model.index(get, RoleOperationsModel::AllowedColumn).data().toString(),
+             u"\u2713 Allowed"_s);
+    QCOMPARE(model.index(0, RoleOperationsModel::AllowedColumn).data().toString(),
+             u"\u2717 Denied"_s);
     QCOMPARE(model.index(0, RoleOperationsModel::AllowedColumn).data(models::RawValueRole),
              QVariant(false));
 }

@@ -35,6 +35,7 @@ RoleExplorer::RoleExplorer(const access::RoleCatalogue &catalogue, QWidget *pare
     m_roles->setSelectionMode(QAbstractItemView::SingleSelection);
     m_roles->verticalHeader()->hide();
     m_roles->horizontalHeader()->setStretchLastSection(true);
+    m_roles->setColumnHidden(models::RoleDefinitionModel::KindColumn, true);
     m_roles->setColumnHidden(models::RoleDefinitionModel::DescriptionColumn, true);
     m_roles->resizeColumnsToContents();
 
@@ -76,7 +77,8 @@ RoleExplorer::RoleExplorer(const access::RoleCatalogue &catalogue, QWidget *pare
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_roles);
     splitter->addWidget(right);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({360, 820});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
