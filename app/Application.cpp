@@ -15,7 +15,8 @@ namespace vl::app {
 
 Application::Application(CommandLine options)
     : m_options(std::move(options))
-    , m_window(std::make_unique<ui::MainWindow>(access::RoleCatalogue::builtIn())) {
+    , m_window(std::make_unique<ui::MainWindow>(access::RoleCatalogue::builtIn()))
+{
     if (m_options.sandbox) {
         // The embedded sandbox cloud is not built yet: say so rather than pretend.
         m_window->statusBar()->showMessage(QApplication::translate(
@@ -26,7 +27,8 @@ Application::Application(CommandLine options)
 
 Application::~Application() = default;
 
-int Application::run() {
+int Application::run()
+{
     m_window->show();
     if (!m_options.grabPath.isEmpty()) {
         QTimer::singleShot(300, m_window.get(), [this] {

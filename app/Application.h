@@ -12,7 +12,8 @@ class MainWindow;
 namespace vl::app {
 
 /// The composition root: creates and wires every long-lived object.
-class Application final {
+class Application final
+{
 public:
     explicit Application(CommandLine options);
     ~Application();

@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::app {
 
-CommandLine CommandLine::parse(const QStringList &arguments) {
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("CommandLine", "Azure Key Vault administration, explained."));
@@ -27,6 +28,11 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
     CommandLine result;
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QCoreApplication::translate("CommandLine", "Unexpected argument '%1'.")
+                           .arg(parser.positionalArguments().first());
         return result;
     }
     if (parser.isSet(u"help"_s)) {

@@ -7,7 +7,8 @@
 namespace vl::app {
 
 /// The application's command-line options.
-struct CommandLine {
+struct CommandLine
+{
     bool sandbox = false;       ///< run against the embedded sandbox cloud
     bool quitAfterShow = false; ///< show the window, then quit (start-up checks)
     QString grabPath;           ///< save a screenshot of the window there, then quit

@@ -9,7 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     // --version must work without a display or platform plugin.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {

@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::sandbox {
 
-SandboxOptions SandboxOptions::parse(const QStringList &arguments) {
+SandboxOptions SandboxOptions::parse(const QStringList &arguments)
+{
     QCommandLineParser parser;
     const QCommandLineOption port(u"port"_s, u"HTTPS API port (0 picks a free one)."_s, u"P"_s,
                                   u"0"_s);
@@ -23,6 +24,11 @@ SandboxOptions SandboxOptions::parse(const QStringList &arguments) {
     SandboxOptions o;
     if (!parser.parse(arguments)) {
         o.error = parser.errorText();
+        return o;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        o.error = u"Unexpected argument '%1' (options start with --)."_s.arg(
+            parser.positionalArguments().first());
         return o;
     }
     bool ok = false;

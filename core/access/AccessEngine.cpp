@@ -10,16 +10,19 @@ using namespace Qt::StringLiterals;
 namespace vl::access {
 namespace {
 
-StageVerdict skipped(Stage stage, const QString &why) {
+StageVerdict skipped(Stage stage, const QString &why)
+{
     return {stage, Outcome::Skipped, Rule::None, why, {}};
 }
 
 /// The operation's own permission word in the service's messages ("get", "decrypt", ...).
-QString operationVerb(const OperationInfo &info) {
+QString operationVerb(const OperationInfo &info)
+{
     return info.permissions.value(0);
 }
 
-StageResult evaluateOperation(const OperationInfo &info, const OperationRequest &request) {
+StageResult evaluateOperation(const OperationInfo &info, const OperationRequest &request)
+{
     if (!request.objectEnabled && !request.keyOperations)
         return {{Stage::Operation,
                  Outcome::Unknown,
@@ -63,7 +66,8 @@ StageResult evaluateOperation(const OperationInfo &info, const OperationRequest 
 }
 
 StageResult evaluateRbac(const VaultContext &vault, const Caller &caller, const OperationInfo &info,
-                         const OperationRequest &request, const VaultLabel &label) {
+                         const OperationRequest &request, const VaultLabel &label)
+{
     const QString resource = AccessEngine::rbacResource(vault.vault, request);
     RbacDecision d = RbacEvaluator::checkDataAction(vault.rbac, caller, info.dataAction, resource);
     QString grantedBy = info.dataAction;
@@ -86,7 +90,8 @@ StageResult evaluateRbac(const VaultContext &vault, const Caller &caller, const 
 
 } // namespace
 
-QString AccessEngine::rbacResource(const arm::Vault &vault, const OperationRequest &request) {
+QString AccessEngine::rbacResource(const arm::Vault &vault, const OperationRequest &request)
+{
     const OperationInfo &info = Operations::info(request.operation);
     if (!info.targetsObject || request.objectName.isEmpty())
         return vault.id;
@@ -95,7 +100,8 @@ QString AccessEngine::rbacResource(const arm::Vault &vault, const OperationReque
 
 Verdict AccessEngine::evaluate(const VaultContext &vault, const Caller &caller,
                                const Arrival &arrival, const OperationRequest &request,
-                               qint64 nowSecs) {
+                               qint64 nowSecs)
+{
     const OperationInfo &info = Operations::info(request.operation);
     const VaultLabel label{vault.vault.name, vault.vault.location.value_or(QString())};
     const QString tenant = vault.vault.properties.tenantId;
@@ -153,7 +159,8 @@ Verdict AccessEngine::evaluate(const VaultContext &vault, const Caller &caller,
 std::optional<Denial> AccessEngine::authorizeManagement(const RbacContext &rbac,
                                                         const Caller &caller, const QString &action,
                                                         const QString &scope,
-                                                        const ConditionAttributes &attributes) {
+                                                        const ConditionAttributes &attributes)
+{
     if (RbacEvaluator::checkAction(rbac, caller, action, scope, attributes).allowed)
         return std::nullopt;
     return RbacEvaluator::managementDenial(caller, action, scope);

@@ -12,14 +12,16 @@
 namespace vl::access {
 
 /// Everything about a vault that authorization reads.
-struct VaultContext {
+struct VaultContext
+{
     arm::Vault vault;      ///< id, name, location, properties (policies, firewall, model)
     QString authorityHost; ///< for the 401 challenge, e.g. https://login.microsoftonline.com
     RbacContext rbac;      ///< assignments that may apply (any scope) and role definitions
 };
 
 /// A data-plane request, and what the engine knows of the object it names.
-struct OperationRequest {
+struct OperationRequest
+{
     DataOperation operation = DataOperation::ListSecrets;
     QString objectName;
     bool asymmetricKey = false; ///< the key named is RSA or EC (public-key operations)
@@ -42,7 +44,8 @@ struct OperationRequest {
  * ```
  * Stages after the first failure are Skipped.
  */
-class AccessEngine {
+class AccessEngine
+{
 public:
     [[nodiscard]] static Verdict evaluate(const VaultContext &vault, const Caller &caller,
                                           const Arrival &arrival, const OperationRequest &request,

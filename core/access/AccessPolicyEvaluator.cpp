@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 namespace vl::access {
 namespace {
 
-const std::optional<QStringList> &listFor(const arm::Permissions &p, ObjectKind kind) {
+const std::optional<QStringList> &listFor(const arm::Permissions &p, ObjectKind kind)
+{
     switch (kind) {
     case ObjectKind::Keys:
         return p.keys;
@@ -24,7 +25,8 @@ const std::optional<QStringList> &listFor(const arm::Permissions &p, ObjectKind 
 
 } // namespace
 
-bool accessPolicyApplies(const arm::AccessPolicyEntry &entry, const Caller &caller) {
+bool accessPolicyApplies(const arm::AccessPolicyEntry &entry, const Caller &caller)
+{
     if (entry.tenantId.compare(caller.tenantId, Qt::CaseInsensitive) != 0)
         return false;
     const bool principalMatches = entry.objectId.compare(caller.objectId, Qt::CaseInsensitive) == 0
@@ -37,7 +39,8 @@ bool accessPolicyApplies(const arm::AccessPolicyEntry &entry, const Caller &call
 }
 
 QStringList effectivePermissions(const QList<arm::AccessPolicyEntry> &entries, const Caller &caller,
-                                 ObjectKind kind) {
+                                 ObjectKind kind)
+{
     QStringList held;
     for (const arm::AccessPolicyEntry &e : entries)
         if (accessPolicyApplies(e, caller))
@@ -47,7 +50,8 @@ QStringList effectivePermissions(const QList<arm::AccessPolicyEntry> &entries, c
 
 StageResult evaluateAccessPolicies(const QList<arm::AccessPolicyEntry> &entries,
                                    const Caller &caller, const OperationInfo &operation,
-                                   const VaultLabel &label) {
+                                   const VaultLabel &label)
+{
     for (const arm::AccessPolicyEntry &e : entries) {
         if (!accessPolicyApplies(e, caller))
             continue;

@@ -3,7 +3,8 @@
 
 namespace vl::access {
 
-bool actionMatches(const QString &pattern, const QString &action) {
+bool actionMatches(const QString &pattern, const QString &action)
+{
     // Iterative glob match with backtracking to the last '*': linear in practice.
     qsizetype p = 0;
     qsizetype a = 0;

@@ -15,7 +15,8 @@ namespace vl::access {
  * whoever holds the keys (the sandbox, or nobody when the app simulates); the
  * engine decides from these facts what the service answers.
  */
-struct TokenFacts {
+struct TokenFacts
+{
     bool present = true;        ///< an `Authorization: Bearer` header was sent
     bool wellFormed = true;     ///< three base64url parts with JSON header and claims
     bool signatureValid = true; ///< signed by a key the tenant publishes
@@ -28,7 +29,8 @@ struct TokenFacts {
 };
 
 /// The identity behind a request, as its token's claims describe it.
-struct Caller {
+struct Caller
+{
     enum class Kind { User, ServicePrincipal, ManagedIdentity };
 
     Kind kind = Kind::User;
@@ -56,7 +58,8 @@ struct Caller {
 };
 
 /// Where a request arrives from, as the vault's network layer sees it.
-struct Arrival {
+struct Arrival
+{
     enum class Path {
         PublicInternet,  ///< from a public address
         ServiceEndpoint, ///< from a virtual network subnet with the Microsoft.KeyVault endpoint

@@ -8,29 +8,34 @@ using namespace Qt::StringLiterals;
 namespace vl::access {
 namespace {
 
-StageResult pass(Rule rule, QString detail, QString matched = {}) {
+StageResult pass(Rule rule, QString detail, QString matched = {})
+{
     return {{Stage::Firewall, Outcome::Passed, rule, std::move(detail), std::move(matched)},
             std::nullopt};
 }
 
-StageResult deny(Rule rule, QString detail, QString innerCode, QString message) {
+StageResult deny(Rule rule, QString detail, QString innerCode, QString message)
+{
     return {{Stage::Firewall, Outcome::Failed, rule, std::move(detail), {}},
             Denial{403, u"Forbidden"_s, std::move(innerCode), std::move(message), {}}};
 }
 
-QString connectionMessage(const Caller &caller, const VaultLabel &label) {
+QString connectionMessage(const Caller &caller, const VaultLabel &label)
+{
     return u"Public network access is disabled and request is not from a trusted service nor via an approved private link.\r\nCaller: "_s
            + caller.principalString() + u"\r\nVault: "_s + label.toString();
 }
 
 } // namespace
 
-QString VaultLabel::toString() const {
+QString VaultLabel::toString() const
+{
     return name + u";location="_s + location;
 }
 
 StageResult evaluateFirewall(const arm::VaultProperties &vault, const VaultLabel &label,
-                             const Arrival &arrival, const Caller &caller) {
+                             const Arrival &arrival, const Caller &caller)
+{
     const arm::NetworkRuleSet acls = vault.networkAcls.value_or(arm::NetworkRuleSet{});
     const bool trustedBypass = caller.trustedService && acls.bypassesAzureServices();
 

@@ -8,13 +8,15 @@
 namespace vl::access {
 
 /// One stage's decision, with the service's answer when it refuses.
-struct StageResult {
+struct StageResult
+{
     StageVerdict verdict;
     std::optional<Denial> denial;
 };
 
 /// Identifies the vault in the service's messages: `{vault};location={region}`.
-struct VaultLabel {
+struct VaultLabel
+{
     QString name;
     QString location;
     [[nodiscard]] QString toString() const;

@@ -7,7 +7,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::access {
 
-std::optional<quint32> Ipv4Range::parseAddress(const QString &text) {
+std::optional<quint32> Ipv4Range::parseAddress(const QString &text)
+{
     const QStringList octets = text.split(u'.');
     if (octets.size() != 4)
         return std::nullopt;
@@ -28,7 +29,8 @@ std::optional<quint32> Ipv4Range::parseAddress(const QString &text) {
     return address;
 }
 
-std::optional<Ipv4Range> Ipv4Range::parse(const QString &text, bool allowHostBits) {
+std::optional<Ipv4Range> Ipv4Range::parse(const QString &text, bool allowHostBits)
+{
     const qsizetype slash = text.indexOf(u'/');
     const QString addressPart = slash < 0 ? text : text.left(slash);
     const auto address = parseAddress(addressPart);
@@ -51,16 +53,20 @@ std::optional<Ipv4Range> Ipv4Range::parse(const QString &text, bool allowHostBit
     return range;
 }
 
-QString Ipv4Range::addressToString(quint32 a) {
+QString Ipv4Range::addressToString(quint32 a)
+{
     return u"%1.%2.%3.%4"_s.arg(a >> 24).arg((a >> 16) & 0xff).arg((a >> 8) & 0xff).arg(a & 0xff);
 }
 
-QString Ipv4Range::toCanonicalString() const {
+QString Ipv4Range::toCanonicalString() const
+{
     return addressToString(network & mask()) + u'/' + QString::number(prefix);
 }
 
-std::optional<NonPublicReason> nonPublicReason(const Ipv4Range &range) {
-    struct Block {
+std::optional<NonPublicReason> nonPublicReason(const Ipv4Range &range)
+{
+    struct Block
+    {
         const char *cidr;
         NonPublicReason reason;
     };

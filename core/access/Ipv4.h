@@ -15,7 +15,8 @@ namespace vl::access {
  * service normalises `124.56.78.91` to `124.56.78.91/32` in its answers:
  * createVaultWithNetworkAcls example, Microsoft.KeyVault 2026-02-01).
  */
-struct Ipv4Range {
+struct Ipv4Range
+{
     quint32 network = 0;
     int prefix = 32;
 
@@ -28,7 +29,8 @@ struct Ipv4Range {
     [[nodiscard]] static std::optional<quint32> parseAddress(const QString &text);
 
     [[nodiscard]] quint32 mask() const { return prefix == 0 ? 0u : ~quint32(0) << (32 - prefix); }
-    [[nodiscard]] bool contains(quint32 address) const {
+    [[nodiscard]] bool contains(quint32 address) const
+    {
         return (address & mask()) == (network & mask());
     }
     /// True when the text had bits set below the prefix (e.g. 10.0.0.1/24).

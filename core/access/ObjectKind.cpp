@@ -5,7 +5,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::access {
 
-QString wireName(ObjectKind kind) {
+QString wireName(ObjectKind kind)
+{
     switch (kind) {
     case ObjectKind::Keys:
         return u"keys"_s;
@@ -19,7 +20,8 @@ QString wireName(ObjectKind kind) {
     return {};
 }
 
-std::optional<ObjectKind> objectKindFromWireName(const QString &name) {
+std::optional<ObjectKind> objectKindFromWireName(const QString &name)
+{
     for (ObjectKind kind : allObjectKinds)
         if (name.compare(wireName(kind), Qt::CaseInsensitive) == 0)
             return kind;

@@ -26,7 +26,8 @@ constexpr auto P = "Microsoft.KeyVault/vaults/";
 OperationInfo op(DataOperation o, const char *id, const char *name, ObjectKind kind,
                  QStringList permissions, const char *dataAction, const char *method,
                  const char *path, bool targetsObject = true, bool documented = true,
-                 bool asymmetricReadSuffices = false) {
+                 bool asymmetricReadSuffices = false)
+{
     OperationInfo info{o,
                        id,
                        name,
@@ -41,7 +42,8 @@ OperationInfo op(DataOperation o, const char *id, const char *name, ObjectKind k
     return info;
 }
 
-QList<OperationInfo> makeTable() {
+QList<OperationInfo> makeTable()
+{
     using D = DataOperation;
     const ObjectKind S = ObjectKind::Secrets;
     const ObjectKind K = ObjectKind::Keys;
@@ -236,7 +238,8 @@ QList<OperationInfo> makeTable() {
     };
 }
 
-struct Match {
+struct Match
+{
     int literals = -1;
     ClassifiedRequest request{};
 };
@@ -244,7 +247,8 @@ struct Match {
 /// Matches @p segments against a template; returns the number of literal segments
 /// matched, or -1. `{version}` may be empty or absent when it is the last placeholder
 /// segment of a GET/PATCH object path.
-int matchTemplate(const QStringList &tmpl, const QStringList &segments, ClassifiedRequest &out) {
+int matchTemplate(const QStringList &tmpl, const QStringList &segments, ClassifiedRequest &out)
+{
     if (tmpl.size() != segments.size())
         return -1;
     int literals = 0;
@@ -273,12 +277,14 @@ int matchTemplate(const QStringList &tmpl, const QStringList &segments, Classifi
 
 } // namespace
 
-const QList<OperationInfo> &Operations::all() {
+const QList<OperationInfo> &Operations::all()
+{
     static const QList<OperationInfo> table = makeTable();
     return table;
 }
 
-const OperationInfo &Operations::info(DataOperation operation) {
+const OperationInfo &Operations::info(DataOperation operation)
+{
     static const QHash<int, qsizetype> index = [] {
         QHash<int, qsizetype> h;
         for (qsizetype i = 0; i < all().size(); ++i)
@@ -288,15 +294,16 @@ const OperationInfo &Operations::info(DataOperation operation) {
     return all()[index.value(int(operation))];
 }
 
-std::optional<DataOperation> Operations::fromId(const QString &id) {
+std::optional<DataOperation> Operations::fromId(const QString &id)
+{
     for (const OperationInfo &i : all())
         if (id.compare(QLatin1StringView(i.id), Qt::CaseInsensitive) == 0)
             return i.operation;
     return std::nullopt;
 }
 
-std::optional<ClassifiedRequest> Operations::classify(const QByteArray &method,
-                                                      const QString &path) {
+std::optional<ClassifiedRequest> Operations::classify(const QByteArray &method, const QString &path)
+{
     QString p = path;
     if (!p.startsWith(u'/'))
         p.prepend(u'/');

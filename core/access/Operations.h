@@ -100,7 +100,8 @@ enum class DataOperation {
 };
 
 /// What authorizes an operation, in each permission model, and where it lives on the wire.
-struct OperationInfo {
+struct OperationInfo
+{
     DataOperation operation;
     const char *id;          ///< stable identifier, e.g. "secrets/get"
     const char *displayName; ///< untranslated, e.g. "Get secret"
@@ -121,14 +122,16 @@ struct OperationInfo {
 };
 
 /// A request recognised as a data-plane operation.
-struct ClassifiedRequest {
+struct ClassifiedRequest
+{
     DataOperation operation;
     QString objectName; ///< empty for collection operations
     QString version;    ///< empty for "latest"
     QString subName;    ///< issuer name, SAS definition name
 };
 
-class Operations {
+class Operations
+{
 public:
     [[nodiscard]] static const QList<OperationInfo> &all();
     [[nodiscard]] static const OperationInfo &info(DataOperation operation);

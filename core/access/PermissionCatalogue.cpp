@@ -10,7 +10,8 @@ namespace {
 
 using G = PermissionGroup;
 
-QList<PermissionInfo> keyPermissions() {
+QList<PermissionInfo> keyPermissions()
+{
     const ObjectKind k = ObjectKind::Keys;
     return {
         {k, u"all"_s, G::All, QT_TR_NOOP("Every key permission except purge")},
@@ -37,7 +38,8 @@ QList<PermissionInfo> keyPermissions() {
     };
 }
 
-QList<PermissionInfo> secretPermissions() {
+QList<PermissionInfo> secretPermissions()
+{
     const ObjectKind k = ObjectKind::Secrets;
     return {
         {k, u"all"_s, G::All, QT_TR_NOOP("Every secret permission except purge")},
@@ -53,7 +55,8 @@ QList<PermissionInfo> secretPermissions() {
     };
 }
 
-QList<PermissionInfo> certificatePermissions() {
+QList<PermissionInfo> certificatePermissions()
+{
     const ObjectKind k = ObjectKind::Certificates;
     return {
         {k, u"all"_s, G::All, QT_TR_NOOP("Every certificate permission except purge")},
@@ -77,7 +80,8 @@ QList<PermissionInfo> certificatePermissions() {
     };
 }
 
-QList<PermissionInfo> storagePermissions() {
+QList<PermissionInfo> storagePermissions()
+{
     const ObjectKind k = ObjectKind::Storage;
     return {
         {k, u"all"_s, G::All, QT_TR_NOOP("Every storage permission except purge")},
@@ -100,7 +104,8 @@ QList<PermissionInfo> storagePermissions() {
 
 } // namespace
 
-const QList<PermissionInfo> &PermissionCatalogue::permissions(ObjectKind kind) {
+const QList<PermissionInfo> &PermissionCatalogue::permissions(ObjectKind kind)
+{
     static const QList<PermissionInfo> keys = keyPermissions();
     static const QList<PermissionInfo> secrets = secretPermissions();
     static const QList<PermissionInfo> certificates = certificatePermissions();
@@ -118,28 +123,31 @@ const QList<PermissionInfo> &PermissionCatalogue::permissions(ObjectKind kind) {
     return storage;
 }
 
-QStringList PermissionCatalogue::names(ObjectKind kind) {
+QStringList PermissionCatalogue::names(ObjectKind kind)
+{
     QStringList out;
     for (const PermissionInfo &p : permissions(kind))
         out.append(p.name);
     return out;
 }
 
-std::optional<PermissionInfo> PermissionCatalogue::info(ObjectKind kind, const QString &name) {
+std::optional<PermissionInfo> PermissionCatalogue::info(ObjectKind kind, const QString &name)
+{
     for (const PermissionInfo &p : permissions(kind))
         if (p.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
             return p;
     return std::nullopt;
 }
 
-std::optional<QString> PermissionCatalogue::canonical(ObjectKind kind, const QString &name) {
+std::optional<QString> PermissionCatalogue::canonical(ObjectKind kind, const QString &name)
+{
     if (auto p = info(kind, name))
         return p->name;
     return std::nullopt;
 }
 
-bool PermissionCatalogue::grants(ObjectKind kind, const QStringList &held,
-                                 const QString &required) {
+bool PermissionCatalogue::grants(ObjectKind kind, const QStringList &held, const QString &required)
+{
     const bool requiredIsPurge = required.compare("purge"_L1, Qt::CaseInsensitive) == 0;
     for (const QString &h : held) {
         const QString name = h.trimmed();

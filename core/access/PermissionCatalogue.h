@@ -14,7 +14,8 @@ namespace vl::access {
 /// How the portal groups access-policy permissions.
 enum class PermissionGroup { Management, Cryptographic, Privileged, Rotation, Issuers, Sas, All };
 
-struct PermissionInfo {
+struct PermissionInfo
+{
     ObjectKind kind;
     QString name; ///< wire spelling, as in the ARM enum (lower case except wrapKey/unwrapKey)
     PermissionGroup group;
@@ -33,14 +34,16 @@ struct PermissionInfo {
  * Comparisons are case-insensitive: the enums are `modelAsString` and tools
  * send `Get`, `List`, ...
  */
-class PermissionCatalogue {
+class PermissionCatalogue
+{
 public:
     /// All permissions of a kind, in the order of the ARM enum, `all` included.
     [[nodiscard]] static const QList<PermissionInfo> &permissions(ObjectKind kind);
     [[nodiscard]] static QStringList names(ObjectKind kind);
     /// The wire spelling of @p name, or nothing when it is not a permission of @p kind.
     [[nodiscard]] static std::optional<QString> canonical(ObjectKind kind, const QString &name);
-    [[nodiscard]] static bool isKnown(ObjectKind kind, const QString &name) {
+    [[nodiscard]] static bool isKnown(ObjectKind kind, const QString &name)
+    {
         return canonical(kind, name).has_value();
     }
     [[nodiscard]] static std::optional<PermissionInfo> info(ObjectKind kind, const QString &name);

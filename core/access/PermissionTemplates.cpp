@@ -9,7 +9,8 @@ namespace vl::access {
 namespace {
 
 /// Every permission of a kind except `all` and the privileged ones (purge, release).
-QStringList managementSet(ObjectKind kind) {
+QStringList managementSet(ObjectKind kind)
+{
     QStringList out;
     for (const PermissionInfo &p : PermissionCatalogue::permissions(kind))
         if (p.group != PermissionGroup::All && p.group != PermissionGroup::Privileged)
@@ -17,7 +18,8 @@ QStringList managementSet(ObjectKind kind) {
     return out;
 }
 
-QList<PermissionTemplate> makeTemplates() {
+QList<PermissionTemplate> makeTemplates()
+{
     const QStringList keys = managementSet(ObjectKind::Keys);
     const QStringList secrets = managementSet(ObjectKind::Secrets);
     const QStringList certs = managementSet(ObjectKind::Certificates);
@@ -91,12 +93,14 @@ QList<PermissionTemplate> makeTemplates() {
 
 } // namespace
 
-const QList<PermissionTemplate> &PermissionTemplates::all() {
+const QList<PermissionTemplate> &PermissionTemplates::all()
+{
     static const QList<PermissionTemplate> templates = makeTemplates();
     return templates;
 }
 
-const PermissionTemplate *PermissionTemplates::find(const QString &id) {
+const PermissionTemplate *PermissionTemplates::find(const QString &id)
+{
     for (const PermissionTemplate &t : all())
         if (t.id == id)
             return &t;

@@ -20,14 +20,16 @@ namespace vl::access {
  * non-privileged permission of the kind (purge and release are never part of a
  * template), cryptographic key operations included in Key Management.
  */
-struct PermissionTemplate {
+struct PermissionTemplate
+{
     QString id;              ///< stable identifier, e.g. "secret-management"
     const char *displayName; ///< untranslated
     arm::Permissions permissions;
     QStringList equivalentRoles; ///< built-in role names; empty when a custom role is needed
 };
 
-class PermissionTemplates {
+class PermissionTemplates
+{
 public:
     [[nodiscard]] static const QList<PermissionTemplate> &all();
     [[nodiscard]] static const PermissionTemplate *find(const QString &id);

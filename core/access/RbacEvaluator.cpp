@@ -11,13 +11,15 @@ using namespace Qt::StringLiterals;
 namespace vl::access {
 namespace {
 
-bool principalMatches(const arm::RoleAssignment &a, const Caller &caller) {
+bool principalMatches(const arm::RoleAssignment &a, const Caller &caller)
+{
     return a.principalId.compare(caller.objectId, Qt::CaseInsensitive) == 0
            || caller.groupIds.contains(a.principalId, Qt::CaseInsensitive);
 }
 
 bool scopeApplies(const RbacContext &context, const QString &assignmentScope,
-                  const QString &resource) {
+                  const QString &resource)
+{
     if (assignmentScope.startsWith("/providers/Microsoft.Management/managementGroups/"_L1,
                                    Qt::CaseInsensitive))
         return context.managementGroupScopes.contains(assignmentScope, Qt::CaseInsensitive);
@@ -25,7 +27,8 @@ bool scopeApplies(const RbacContext &context, const QString &assignmentScope,
 }
 
 RbacDecision check(const RbacContext &context, const Caller &caller, const QString &action,
-                   const QString &resource, bool data, const ConditionAttributes &attributes) {
+                   const QString &resource, bool data, const ConditionAttributes &attributes)
+{
     RbacDecision decision;
     for (const arm::RoleAssignment &a : context.assignments) {
         if (!principalMatches(a, caller) || !scopeApplies(context, a.scope, resource))
@@ -56,7 +59,8 @@ RbacDecision check(const RbacContext &context, const Caller &caller, const QStri
 } // namespace
 
 bool RbacEvaluator::roleAllows(const arm::RoleDefinition &role, const QString &action, bool data,
-                               const ConditionAttributes &attributes) {
+                               const ConditionAttributes &attributes)
+{
     for (const arm::RolePermission &p : role.permissions) {
         const QStringList &allow = data ? p.dataActions : p.actions;
         const QStringList &deny = data ? p.notDataActions : p.notActions;
@@ -82,7 +86,8 @@ bool RbacEvaluator::roleAllows(const arm::RoleDefinition &role, const QString &a
 
 std::optional<bool> RbacEvaluator::evaluateCondition(const QString &condition,
                                                      const QString &action,
-                                                     const ConditionAttributes &attributes) {
+                                                     const ConditionAttributes &attributes)
+{
     // ((!(ActionMatches{'A'})) OR (@Request[ATTR] ForAnyOfAnyValues:GuidEquals{g1, g2}))
     static const QRegularExpression clause(
         uR"(\(\(!\(ActionMatches\{'([^']+)'\}\)\)\s+OR\s+\(@(Request|Resource)\[([^\]]+)\]\s+ForAnyOfAnyValues:GuidEquals\{([^}]*)\}\)\))"_s);
@@ -115,18 +120,21 @@ std::optional<bool> RbacEvaluator::evaluateCondition(const QString &condition,
 }
 
 RbacDecision RbacEvaluator::checkDataAction(const RbacContext &context, const Caller &caller,
-                                            const QString &dataAction, const QString &resourceId) {
+                                            const QString &dataAction, const QString &resourceId)
+{
     return check(context, caller, dataAction, resourceId, true, {});
 }
 
 RbacDecision RbacEvaluator::checkAction(const RbacContext &context, const Caller &caller,
                                         const QString &action, const QString &scope,
-                                        const ConditionAttributes &attributes) {
+                                        const ConditionAttributes &attributes)
+{
     return check(context, caller, action, scope, false, attributes);
 }
 
 Denial RbacEvaluator::dataPlaneDenial(const Caller &caller, const QString &dataAction,
-                                      const QString &resourceId, const VaultLabel &label) {
+                                      const QString &resourceId, const VaultLabel &label)
+{
     const QString message =
         u"Caller is not authorized to perform action on resource.\r\n"
         u"If role assignments, deny assignments or role definitions were changed recently, please "
@@ -140,7 +148,8 @@ Denial RbacEvaluator::dataPlaneDenial(const Caller &caller, const QString &dataA
 }
 
 Denial RbacEvaluator::managementDenial(const Caller &caller, const QString &action,
-                                       const QString &scope) {
+                                       const QString &scope)
+{
     const QString client =
         caller.displayName.isEmpty()
             ? (caller.applicationId.isEmpty() ? caller.objectId : caller.applicationId)

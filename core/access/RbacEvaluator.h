@@ -13,7 +13,8 @@
 namespace vl::access {
 
 /// The role assignments and definitions an RBAC decision reads.
-struct RbacContext {
+struct RbacContext
+{
     QList<arm::RoleAssignment> assignments;
     const RoleCatalogue *catalogue = &RoleCatalogue::builtIn();
     /// Management group scopes above the subscription
@@ -27,7 +28,8 @@ struct RbacContext {
  */
 using ConditionAttributes = QHash<QString, QStringList>;
 
-struct RbacDecision {
+struct RbacDecision
+{
     bool allowed = false;
     QString assignmentId; ///< the assignment that granted it
     QString roleName;
@@ -54,7 +56,8 @@ struct RbacDecision {
  * joined by AND) is evaluated against @p attributes; any other condition makes
  * that block or assignment not grant.
  */
-class RbacEvaluator {
+class RbacEvaluator
+{
 public:
     [[nodiscard]] static RbacDecision checkDataAction(const RbacContext &context,
                                                       const Caller &caller,

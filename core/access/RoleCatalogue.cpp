@@ -10,13 +10,15 @@
 
 using namespace Qt::StringLiterals;
 
-static void initAccessResources() {
+static void initAccessResources()
+{
     Q_INIT_RESOURCE(vaultlens_core_access);
 }
 
 namespace vl::access {
 
-RoleCatalogue::RoleCatalogue() {
+RoleCatalogue::RoleCatalogue()
+{
     initAccessResources();
     QFile file(u":/vaultlens/access/builtin-roles.json"_s);
     if (!file.open(QIODevice::ReadOnly))
@@ -27,12 +29,14 @@ RoleCatalogue::RoleCatalogue() {
         m_definitions.append(arm::RoleSerializer::definitionFromJson(v.toObject()));
 }
 
-const RoleCatalogue &RoleCatalogue::builtIn() {
+const RoleCatalogue &RoleCatalogue::builtIn()
+{
     static const RoleCatalogue catalogue;
     return catalogue;
 }
 
-const arm::RoleDefinition *RoleCatalogue::find(const QString &idOrGuid) const {
+const arm::RoleDefinition *RoleCatalogue::find(const QString &idOrGuid) const
+{
     const QString guid = arm::RoleDefinition::guidFromId(idOrGuid);
     for (const arm::RoleDefinition &d : m_definitions)
         if (d.name.compare(guid, Qt::CaseInsensitive) == 0)
@@ -40,14 +44,16 @@ const arm::RoleDefinition *RoleCatalogue::find(const QString &idOrGuid) const {
     return nullptr;
 }
 
-const arm::RoleDefinition *RoleCatalogue::findByName(const QString &roleName) const {
+const arm::RoleDefinition *RoleCatalogue::findByName(const QString &roleName) const
+{
     for (const arm::RoleDefinition &d : m_definitions)
         if (d.roleName.compare(roleName, Qt::CaseInsensitive) == 0)
             return &d;
     return nullptr;
 }
 
-void RoleCatalogue::add(const arm::RoleDefinition &definition) {
+void RoleCatalogue::add(const arm::RoleDefinition &definition)
+{
     for (arm::RoleDefinition &d : m_definitions) {
         if (d.name.compare(definition.name, Qt::CaseInsensitive) == 0) {
             d = definition;

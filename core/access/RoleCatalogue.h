@@ -40,7 +40,8 @@ inline constexpr QLatin1StringView RoleBasedAccessControlAdministrator{
  * data in `:/vaultlens/access/builtin-roles.json` (copied verbatim from the
  * Azure built-in roles documentation), plus any custom roles added at run time.
  */
-class RoleCatalogue {
+class RoleCatalogue
+{
 public:
     /// A catalogue holding the built-in roles.
     RoleCatalogue();

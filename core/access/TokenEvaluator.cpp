@@ -5,7 +5,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::access {
 
-QByteArray keyVaultChallenge(const QString &authorityHost, const QString &tenantId) {
+QByteArray keyVaultChallenge(const QString &authorityHost, const QString &tenantId)
+{
     QString host = authorityHost;
     while (host.endsWith(u'/'))
         host.chop(1);
@@ -14,7 +15,8 @@ QByteArray keyVaultChallenge(const QString &authorityHost, const QString &tenant
 }
 
 StageResult evaluateToken(const TokenFacts &token, const QString &vaultTenantId,
-                          const QString &authorityHost, qint64 nowSecs) {
+                          const QString &authorityHost, qint64 nowSecs)
+{
     auto fail = [&](Rule rule, QString detail, QString message) {
         return StageResult{{Stage::TokenValidation, Outcome::Failed, rule, std::move(detail), {}},
                            Denial{401,

@@ -13,15 +13,18 @@ using namespace Qt::StringLiterals;
 namespace vl::access::Validation {
 namespace {
 
-bool isAsciiLetter(QChar c) {
+bool isAsciiLetter(QChar c)
+{
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
 }
 
-bool isAsciiDigit(QChar c) {
+bool isAsciiDigit(QChar c)
+{
     return c >= u'0' && c <= u'9';
 }
 
-QString reasonText(NonPublicReason r) {
+QString reasonText(NonPublicReason r)
+{
     switch (r) {
     case NonPublicReason::Private:
         return u"a private (RFC 1918) range"_s;
@@ -41,7 +44,8 @@ QString reasonText(NonPublicReason r) {
     return {};
 }
 
-ValidationResult permissionList(ObjectKind kind, const std::optional<QStringList> &list) {
+ValidationResult permissionList(ObjectKind kind, const std::optional<QStringList> &list)
+{
     for (const QString &p : list.value_or(QStringList{}))
         if (!PermissionCatalogue::isKnown(kind, p))
             return ValidationResult::failure(
@@ -52,7 +56,8 @@ ValidationResult permissionList(ObjectKind kind, const std::optional<QStringList
 
 } // namespace
 
-ValidationResult vaultName(const QString &name) {
+ValidationResult vaultName(const QString &name)
+{
     if (name.size() < 3 || name.size() > 24)
         return ValidationResult::failure(
             u"A vault name must be 3 to 24 characters long; '%1' has %2."_s.arg(name).arg(
@@ -71,7 +76,8 @@ ValidationResult vaultName(const QString &name) {
     return ValidationResult::success();
 }
 
-ValidationResult objectName(const QString &name) {
+ValidationResult objectName(const QString &name)
+{
     if (name.isEmpty())
         return ValidationResult::failure(u"A name is required."_s);
     if (name.size() > MaxObjectNameLength)
@@ -86,9 +92,10 @@ ValidationResult objectName(const QString &name) {
     return ValidationResult::success();
 }
 
-ValidationResult guid(const QString &value) {
-    static const QRegularExpression re(
-        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+ValidationResult guid(const QString &value)
+{
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        u"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"_s));
     if (!re.match(value).hasMatch())
         return ValidationResult::failure(
             u"'%1' is not a GUID (expected the form 00000000-0000-0000-0000-000000000000)."_s.arg(
@@ -96,7 +103,8 @@ ValidationResult guid(const QString &value) {
     return ValidationResult::success(value.toLower());
 }
 
-ValidationResult tags(const QMap<QString, QString> &tags, TagTarget target) {
+ValidationResult tags(const QMap<QString, QString> &tags, TagTarget target)
+{
     const int max = target == TagTarget::Vault ? MaxResourceTags : MaxObjectTags;
     if (tags.size() > max)
         return ValidationResult::failure(
@@ -123,7 +131,8 @@ ValidationResult tags(const QMap<QString, QString> &tags, TagTarget target) {
     return ValidationResult::success();
 }
 
-ValidationResult ipRule(const QString &value) {
+ValidationResult ipRule(const QString &value)
+{
     const QString text = value.trimmed();
     if (text.isEmpty())
         return ValidationResult::failure(u"An IP rule needs an address or a CIDR range."_s);
@@ -147,9 +156,11 @@ ValidationResult ipRule(const QString &value) {
     return ValidationResult::success(range->toCanonicalString());
 }
 
-ValidationResult subnetId(const QString &id) {
+ValidationResult subnetId(const QString &id)
+{
     static const QRegularExpression re(
-        u"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/virtualNetworks/[^/]+/subnets/[^/]+$"_s,
+        QRegularExpression::anchoredPattern(
+            u"/subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/Microsoft\\.Network/virtualNetworks/[^/\\s]+/subnets/[^/\\s]+"_s),
         QRegularExpression::CaseInsensitiveOption);
     if (!re.match(id.trimmed()).hasMatch())
         return ValidationResult::failure(
@@ -158,7 +169,8 @@ ValidationResult subnetId(const QString &id) {
     return ValidationResult::success(id.trimmed().toLower());
 }
 
-ValidationResult networkRuleSet(const arm::NetworkRuleSet &rules) {
+ValidationResult networkRuleSet(const arm::NetworkRuleSet &rules)
+{
     if (rules.bypass && rules.bypass->compare("AzureServices"_L1, Qt::CaseInsensitive) != 0
         && rules.bypass->compare("None"_L1, Qt::CaseInsensitive) != 0)
         return ValidationResult::failure(
@@ -201,7 +213,8 @@ ValidationResult networkRuleSet(const arm::NetworkRuleSet &rules) {
 }
 
 ValidationResult accessPolicyEntry(const arm::AccessPolicyEntry &entry,
-                                   const QString &vaultTenantId) {
+                                   const QString &vaultTenantId)
+{
     if (const auto r = guid(entry.tenantId); !r)
         return ValidationResult::failure(u"Tenant: "_s + r.message);
     if (entry.tenantId.compare(vaultTenantId, Qt::CaseInsensitive) != 0)
@@ -225,7 +238,8 @@ ValidationResult accessPolicyEntry(const arm::AccessPolicyEntry &entry,
 }
 
 ValidationResult accessPolicies(const QList<arm::AccessPolicyEntry> &entries,
-                                const QString &vaultTenantId) {
+                                const QString &vaultTenantId)
+{
     if (entries.size() > MaxAccessPolicies)
         return ValidationResult::failure(
             u"A vault takes at most %1 access policies; there are %2."_s.arg(MaxAccessPolicies)

@@ -11,15 +11,18 @@
 namespace vl::access {
 
 /// The outcome of a validation: ok, or a message a person can act on.
-struct ValidationResult {
+struct ValidationResult
+{
     bool ok = true;
     QString message;    ///< English; empty when ok
     QString normalized; ///< the value as the service stores it, when it differs in form
 
-    [[nodiscard]] static ValidationResult success(QString normalized = {}) {
+    [[nodiscard]] static ValidationResult success(QString normalized = {})
+    {
         return {true, {}, std::move(normalized)};
     }
-    [[nodiscard]] static ValidationResult failure(QString message) {
+    [[nodiscard]] static ValidationResult failure(QString message)
+    {
         return {false, std::move(message), {}};
     }
     explicit operator bool() const { return ok; }

@@ -5,14 +5,16 @@ using namespace Qt::StringLiterals;
 
 namespace vl::access {
 
-QJsonObject Denial::toJson() const {
+QJsonObject Denial::toJson() const
+{
     QJsonObject error{{u"code"_s, code}, {u"message"_s, message}};
     if (!innerCode.isEmpty())
         error.insert("innererror"_L1, QJsonObject{{u"code"_s, innerCode}});
     return QJsonObject{{u"error"_s, error}};
 }
 
-const StageVerdict &Verdict::stage(Stage s) const {
+const StageVerdict &Verdict::stage(Stage s) const
+{
     for (const StageVerdict &v : stages)
         if (v.stage == s)
             return v;
@@ -20,7 +22,8 @@ const StageVerdict &Verdict::stage(Stage s) const {
     return missing;
 }
 
-QString stageName(Stage stage) {
+QString stageName(Stage stage)
+{
     switch (stage) {
     case Stage::Firewall:
         return u"firewall"_s;
@@ -34,7 +37,8 @@ QString stageName(Stage stage) {
     return {};
 }
 
-QString outcomeName(Outcome outcome) {
+QString outcomeName(Outcome outcome)
+{
     switch (outcome) {
     case Outcome::Passed:
         return u"passed"_s;

@@ -52,7 +52,8 @@ enum class Rule {
     OperationAllowed,
 };
 
-struct StageVerdict {
+struct StageVerdict
+{
     Stage stage;
     Outcome outcome = Outcome::Unknown;
     Rule rule = Rule::None;
@@ -61,7 +62,8 @@ struct StageVerdict {
 };
 
 /// The service's answer to a request it refuses.
-struct Denial {
+struct Denial
+{
     int status = 403;
     QString code;               ///< error.code
     QString innerCode;          ///< error.innererror.code, may be empty
@@ -73,7 +75,8 @@ struct Denial {
 };
 
 /// The engine's decision for one request, stage by stage.
-struct Verdict {
+struct Verdict
+{
     QList<StageVerdict> stages; ///< always the four stages, in order
     std::optional<Denial> denial;
 

@@ -7,7 +7,8 @@ using namespace Qt::StringLiterals;
 
 namespace vl::arm {
 
-ResourceId ResourceId::parse(const QString &id) {
+ResourceId ResourceId::parse(const QString &id)
+{
     ResourceId r;
     const QStringList parts = id.split(u'/', Qt::SkipEmptyParts);
     auto is = [](const QString &a, QLatin1StringView b) {
@@ -39,15 +40,18 @@ ResourceId ResourceId::parse(const QString &id) {
     return r;
 }
 
-QString ResourceId::subscriptionScope() const {
+QString ResourceId::subscriptionScope() const
+{
     return u"/subscriptions/"_s + subscriptionId;
 }
 
-QString ResourceId::resourceGroupScope() const {
+QString ResourceId::resourceGroupScope() const
+{
     return subscriptionScope() + u"/resourceGroups/"_s + resourceGroup;
 }
 
-bool scopeContains(const QString &scope, const QString &resource) {
+bool scopeContains(const QString &scope, const QString &resource)
+{
     QString s = scope;
     while (s.endsWith(u'/'))
         s.chop(1);

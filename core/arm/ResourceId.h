@@ -12,7 +12,8 @@ namespace vl::arm {
  * Only the parts the access engine needs are kept. Segment names are matched
  * case-insensitively, as ARM does.
  */
-struct ResourceId {
+struct ResourceId
+{
     QString subscriptionId;
     QString resourceGroup;
     QString provider;     ///< e.g. Microsoft.KeyVault

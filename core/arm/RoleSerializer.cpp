@@ -9,13 +9,15 @@ using namespace Qt::StringLiterals;
 
 namespace vl::arm {
 
-QString RoleDefinition::guidFromId(const QString &roleDefinitionId) {
+QString RoleDefinition::guidFromId(const QString &roleDefinitionId)
+{
     return roleDefinitionId.section(u'/', -1);
 }
 
 namespace RoleSerializer {
 
-RoleDefinition definitionFromJson(const QJsonObject &o) {
+RoleDefinition definitionFromJson(const QJsonObject &o)
+{
     RoleDefinition d;
     d.id = o.value("id"_L1).toString();
     d.name = o.value("name"_L1).toString();
@@ -43,7 +45,8 @@ RoleDefinition definitionFromJson(const QJsonObject &o) {
     return d;
 }
 
-QJsonObject toJson(const RoleDefinition &d) {
+QJsonObject toJson(const RoleDefinition &d)
+{
     QJsonArray perms;
     for (const RolePermission &rp : d.permissions) {
         QJsonObject po{{u"actions"_s, json::toArray(rp.actions)},
@@ -65,7 +68,8 @@ QJsonObject toJson(const RoleDefinition &d) {
                        {u"properties"_s, props}};
 }
 
-RoleAssignment assignmentFromJson(const QJsonObject &o) {
+RoleAssignment assignmentFromJson(const QJsonObject &o)
+{
     RoleAssignment a;
     a.id = o.value("id"_L1).toString();
     a.name = o.value("name"_L1).toString();
@@ -86,7 +90,8 @@ RoleAssignment assignmentFromJson(const QJsonObject &o) {
     return a;
 }
 
-QJsonObject toJson(const RoleAssignment &a) {
+QJsonObject toJson(const RoleAssignment &a)
+{
     QJsonObject p{{u"scope"_s, a.scope},
                   {u"roleDefinitionId"_s, a.roleDefinitionId},
                   {u"principalId"_s, a.principalId},

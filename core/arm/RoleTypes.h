@@ -14,7 +14,8 @@
  */
 namespace vl::arm {
 
-struct RolePermission {
+struct RolePermission
+{
     QStringList actions;
     QStringList notActions;
     QStringList dataActions;
@@ -25,7 +26,8 @@ struct RolePermission {
     friend bool operator==(const RolePermission &, const RolePermission &) = default;
 };
 
-struct RoleDefinition {
+struct RoleDefinition
+{
     QString id; ///< full id, `/providers/Microsoft.Authorization/roleDefinitions/{guid}` or scoped
     QString name; ///< the GUID
     QString roleName;
@@ -40,7 +42,8 @@ struct RoleDefinition {
     friend bool operator==(const RoleDefinition &, const RoleDefinition &) = default;
 };
 
-struct RoleAssignment {
+struct RoleAssignment
+{
     QString id;
     QString name; ///< the assignment GUID
     QString scope;

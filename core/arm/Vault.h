@@ -19,7 +19,8 @@
 namespace vl::arm {
 
 /// Access-policy permission lists, as the service sends them (wire spelling kept).
-struct Permissions {
+struct Permissions
+{
     std::optional<QStringList> keys;
     std::optional<QStringList> secrets;
     std::optional<QStringList> certificates;
@@ -29,32 +30,38 @@ struct Permissions {
 };
 
 /// One entry of `properties.accessPolicies`.
-struct AccessPolicyEntry {
+struct AccessPolicyEntry
+{
     QString tenantId;
     QString objectId;
     std::optional<QString> applicationId; ///< set only for a compound identity
     Permissions permissions;
+    QJsonObject extra; ///< members not modelled above
 
     friend bool operator==(const AccessPolicyEntry &, const AccessPolicyEntry &) = default;
 };
 
-struct IpRule {
+struct IpRule
+{
     QString value; ///< an IPv4 address or CIDR range, exactly as given
     friend bool operator==(const IpRule &, const IpRule &) = default;
 };
 
-struct VirtualNetworkRule {
+struct VirtualNetworkRule
+{
     QString id; ///< a subnet resource id
     std::optional<bool> ignoreMissingVnetServiceEndpoint;
     friend bool operator==(const VirtualNetworkRule &, const VirtualNetworkRule &) = default;
 };
 
 /// `properties.networkAcls`: the vault firewall.
-struct NetworkRuleSet {
+struct NetworkRuleSet
+{
     std::optional<QString> bypass;        ///< "AzureServices" (the default) or "None"
     std::optional<QString> defaultAction; ///< "Allow" or "Deny"
     std::optional<QList<IpRule>> ipRules;
     std::optional<QList<VirtualNetworkRule>> virtualNetworkRules;
+    QJsonObject extra; ///< members not modelled above
 
     /// The effective bypass: the service treats a missing value as AzureServices.
     [[nodiscard]] bool bypassesAzureServices() const;
@@ -64,7 +71,8 @@ struct NetworkRuleSet {
     friend bool operator==(const NetworkRuleSet &, const NetworkRuleSet &) = default;
 };
 
-struct PrivateEndpointConnectionItem {
+struct PrivateEndpointConnectionItem
+{
     std::optional<QString> id;
     std::optional<QString> etag;
     std::optional<QString> privateEndpointId;
@@ -72,18 +80,23 @@ struct PrivateEndpointConnectionItem {
     std::optional<QString> description;
     std::optional<QString> actionsRequired;
     std::optional<QString> provisioningState;
+    QJsonObject extra;           ///< top-level members not modelled above
+    QJsonObject extraProperties; ///< members of `properties` not modelled above
 
     friend bool operator==(const PrivateEndpointConnectionItem &,
                            const PrivateEndpointConnectionItem &) = default;
 };
 
-struct Sku {
+struct Sku
+{
     QString family = QStringLiteral("A");
     QString name = QStringLiteral("standard");
+    QJsonObject extra; ///< members not modelled above
     friend bool operator==(const Sku &, const Sku &) = default;
 };
 
-struct VaultProperties {
+struct VaultProperties
+{
     QString tenantId;
     Sku sku;
     std::optional<QList<AccessPolicyEntry>> accessPolicies;
@@ -111,7 +124,8 @@ struct VaultProperties {
     friend bool operator==(const VaultProperties &, const VaultProperties &) = default;
 };
 
-struct Vault {
+struct Vault
+{
     QString id;
     QString name;
     QString type = QStringLiteral("Microsoft.KeyVault/vaults");
@@ -119,6 +133,8 @@ struct Vault {
     std::optional<QMap<QString, QString>> tags;
     std::optional<QJsonObject> systemData;
     VaultProperties properties;
+    /// False when the JSON had no `properties` (the generic /resources listing).
+    bool hasProperties = true;
     QJsonObject extra; ///< top-level members not modelled above
 
     friend bool operator==(const Vault &, const Vault &) = default;

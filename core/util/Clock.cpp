@@ -3,11 +3,13 @@
 
 namespace vl {
 
-QDateTime SystemClock::now() const {
+QDateTime SystemClock::now() const
+{
     return QDateTime::currentDateTimeUtc();
 }
 
-const Clock &SystemClock::instance() {
+const Clock &SystemClock::instance()
+{
     static const SystemClock clock;
     return clock;
 }

@@ -11,7 +11,8 @@ namespace vl {
  * Token expiry, clipboard clearing, soft-delete dates and token validation take
  * a Clock so that tests can move time by hand (see tests/testsupport/FakeClock).
  */
-class Clock {
+class Clock
+{
 public:
     virtual ~Clock() = default;
     /// The current time in UTC.
@@ -21,7 +22,8 @@ public:
 };
 
 /// The real wall clock.
-class SystemClock final : public Clock {
+class SystemClock final : public Clock
+{
 public:
     [[nodiscard]] QDateTime now() const override;
     /// A process-wide instance for code that is not handed a clock explicitly.

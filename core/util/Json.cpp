@@ -3,28 +3,32 @@
 
 namespace vl::json {
 
-std::optional<bool> optionalBool(const QJsonObject &o, QLatin1StringView key) {
+std::optional<bool> optionalBool(const QJsonObject &o, QLatin1StringView key)
+{
     const QJsonValue v = o.value(key);
     if (!v.isBool())
         return std::nullopt;
     return v.toBool();
 }
 
-std::optional<int> optionalInt(const QJsonObject &o, QLatin1StringView key) {
+std::optional<int> optionalInt(const QJsonObject &o, QLatin1StringView key)
+{
     const QJsonValue v = o.value(key);
     if (!v.isDouble())
         return std::nullopt;
     return v.toInt();
 }
 
-std::optional<QString> optionalString(const QJsonObject &o, QLatin1StringView key) {
+std::optional<QString> optionalString(const QJsonObject &o, QLatin1StringView key)
+{
     const QJsonValue v = o.value(key);
     if (!v.isString())
         return std::nullopt;
     return v.toString();
 }
 
-QStringList stringList(const QJsonValue &v) {
+QStringList stringList(const QJsonValue &v)
+{
     QStringList out;
     const QJsonArray array = v.toArray();
     out.reserve(array.size());
@@ -33,15 +37,16 @@ QStringList stringList(const QJsonValue &v) {
     return out;
 }
 
-QJsonArray toArray(const QStringList &list) {
+QJsonArray toArray(const QStringList &list)
+{
     QJsonArray array;
     for (const QString &s : list)
         array.append(s);
     return array;
 }
 
-std::optional<QMap<QString, QString>> optionalStringMap(const QJsonObject &o,
-                                                        QLatin1StringView key) {
+std::optional<QMap<QString, QString>> optionalStringMap(const QJsonObject &o, QLatin1StringView key)
+{
     const QJsonValue v = o.value(key);
     if (!v.isObject())
         return std::nullopt;
@@ -52,7 +57,8 @@ std::optional<QMap<QString, QString>> optionalStringMap(const QJsonObject &o,
     return map;
 }
 
-QJsonObject fromStringMap(const QMap<QString, QString> &map) {
+QJsonObject fromStringMap(const QMap<QString, QString> &map)
+{
     QJsonObject o;
     for (auto it = map.begin(); it != map.end(); ++it)
         o.insert(it.key(), it.value());

@@ -23,7 +23,8 @@ namespace vl::json {
 [[nodiscard]] QJsonObject fromStringMap(const QMap<QString, QString> &map);
 
 template<typename T>
-void insertOptional(QJsonObject &o, QLatin1StringView key, const std::optional<T> &value) {
+void insertOptional(QJsonObject &o, QLatin1StringView key, const std::optional<T> &value)
+{
     if (value)
         o.insert(key, QJsonValue(*value));
 }

@@ -7,7 +7,8 @@
 using namespace Qt::StringLiterals;
 
 /// The two executables start, answer their options, and refuse bad input clearly.
-class TestExecutables : public QObject {
+class TestExecutables : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -19,7 +20,8 @@ private Q_SLOTS:
     void sandboxOptions();
 
 private:
-    struct Result {
+    struct Result
+    {
         int exitCode = -1;
         QString out;
         QString err;
@@ -27,7 +29,8 @@ private:
     static Result run(const QString &program, const QStringList &args);
 };
 
-TestExecutables::Result TestExecutables::run(const QString &program, const QStringList &args) {
+TestExecutables::Result TestExecutables::run(const QString &program, const QStringList &args)
+{
     QProcess p;
     p.start(program, args);
     if (!p.waitForFinished(30000)) {
@@ -40,19 +43,22 @@ TestExecutables::Result TestExecutables::run(const QString &program, const QStri
             QString::fromUtf8(p.readAllStandardError())};
 }
 
-void TestExecutables::appVersion() {
+void TestExecutables::appVersion()
+{
     const Result r = run(QStringLiteral(VAULTLENS_APP), {u"--version"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith(u"vaultlens 0."_s));
     QVERIFY(r.out.contains(u"Qt 6."_s));
 }
 
-void TestExecutables::appShowsAndQuits() {
+void TestExecutables::appShowsAndQuits()
+{
     const Result r = run(QStringLiteral(VAULTLENS_APP), {u"--quit-after-show"_s});
     QCOMPARE(r.exitCode, 0);
 }
 
-void TestExecutables::appGrabsAScreenshot() {
+void TestExecutables::appGrabsAScreenshot()
+{
     QTemporaryDir dir;
     const QString png = dir.filePath(u"shot.png"_s);
     const Result r = run(QStringLiteral(VAULTLENS_APP), {u"--sandbox"_s, u"--grab"_s, png});
@@ -62,13 +68,15 @@ void TestExecutables::appGrabsAScreenshot() {
     QVERIFY(image.width() >= 800);
 }
 
-void TestExecutables::appRejectsUnknownOption() {
+void TestExecutables::appRejectsUnknownOption()
+{
     const Result r = run(QStringLiteral(VAULTLENS_APP), {u"--frobnicate"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"frobnicate"_s));
 }
 
-void TestExecutables::sandboxOptions_data() {
+void TestExecutables::sandboxOptions_data()
+{
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrContains");
@@ -82,7 +90,8 @@ void TestExecutables::sandboxOptions_data() {
         << QStringList{u"--seed"_s, u"demo"_s} << 3 << u"not available"_s;
 }
 
-void TestExecutables::sandboxOptions() {
+void TestExecutables::sandboxOptions()
+{
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, stderrContains);

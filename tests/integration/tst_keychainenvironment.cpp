@@ -14,7 +14,8 @@ using namespace Qt::StringLiterals;
  * through QtKeychain and the Secret Service, so that the keychain store built on it
  * is tested against the real thing.
  */
-class TestKeychainEnvironment : public QObject {
+class TestKeychainEnvironment : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -24,7 +25,8 @@ private Q_SLOTS:
 namespace {
 
 template<typename Job>
-QKeychain::Error run(Job &job) {
+QKeychain::Error run(Job &job)
+{
     QSignalSpy done(&job, &QKeychain::Job::finished);
     job.start();
     if (!done.wait(10000))
@@ -34,7 +36,8 @@ QKeychain::Error run(Job &job) {
 
 } // namespace
 
-void TestKeychainEnvironment::roundTrip() {
+void TestKeychainEnvironment::roundTrip()
+{
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         QFAIL("No D-Bus session: run the tests through scripts/test.sh");
     const QString service = u"VaultLens test "_s + QUuid::createUuid().toString();

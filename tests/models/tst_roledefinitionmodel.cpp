@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 using namespace vl;
 using vl::models::RoleDefinitionModel;
 
-class TestRoleDefinitionModel : public QObject {
+class TestRoleDefinitionModel : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -17,7 +18,8 @@ private Q_SLOTS:
     void cells();
 };
 
-void TestRoleDefinitionModel::structure() {
+void TestRoleDefinitionModel::structure()
+{
     RoleDefinitionModel model(access::RoleCatalogue::builtIn());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 18);
@@ -29,7 +31,8 @@ void TestRoleDefinitionModel::structure() {
     QVERIFY(!model.definition(18));
 }
 
-void TestRoleDefinitionModel::cells() {
+void TestRoleDefinitionModel::cells()
+{
     RoleDefinitionModel model(access::RoleCatalogue::builtIn());
     const QModelIndexList hits = model.match(model.index(0, 0), Qt::DisplayRole,
                                              u"Key Vault Secrets User"_s, 1, Qt::MatchExactly);

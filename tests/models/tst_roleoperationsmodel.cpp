@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 using namespace vl;
 using vl::models::RoleOperationsModel;
 
-class TestRoleOperationsModel : public QObject {
+class TestRoleOperationsModel : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -20,7 +21,8 @@ private Q_SLOTS:
     void clearingTheRole();
 };
 
-void TestRoleOperationsModel::noRole() {
+void TestRoleOperationsModel::noRole()
+{
     RoleOperationsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), int(access::Operations::all().size()));
@@ -35,7 +37,8 @@ void TestRoleOperationsModel::noRole() {
              u"PUT /secrets/{name}"_s);
 }
 
-void TestRoleOperationsModel::secretsUser() {
+void TestRoleOperationsModel::secretsUser()
+{
     RoleOperationsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -63,7 +66,8 @@ void TestRoleOperationsModel::secretsUser() {
              QVariant(false));
 }
 
-void TestRoleOperationsModel::clearingTheRole() {
+void TestRoleOperationsModel::clearingTheRole()
+{
     RoleOperationsModel model;
     model.setRole(*access::RoleCatalogue::builtIn().findByName(u"Key Vault Administrator"_s));
     QVERIFY(model.allowed(0).value_or(false));

@@ -83,8 +83,8 @@ arm::RoleAssignment assignment(const QString &principal, QLatin1StringView roleG
     a.name = u"%1"_s.arg(qHash(principal + scope + roleGuid), 8, 16, QChar(u'0'));
     a.scope = scope;
     a.id = scope + u"/providers/Microsoft.Authorization/roleAssignments/"_s + a.name;
-    a.roleDefinitionId = subscriptionScope()
-                         + u"/providers/Microsoft.Authorization/roleDefinitions/"_s + roleGuid;
+    a.roleDefinitionId =
+        subscriptionScope() + u"/providers/Microsoft.Authorization/roleDefinitions/"_s + roleGuid;
     a.principalId = principal;
     return a;
 }

@@ -4,6 +4,7 @@
 namespace vl::test {
 
 FakeClock::FakeClock(QDateTime start)
-    : m_now(start.toUTC()) {}
+    : m_now(start.toUTC())
+{}
 
 } // namespace vl::test

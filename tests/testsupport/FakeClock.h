@@ -8,7 +8,8 @@
 namespace vl::test {
 
 /// A clock that moves only when a test moves it.
-class FakeClock final : public Clock {
+class FakeClock final : public Clock
+{
 public:
     explicit FakeClock(QDateTime start = QDateTime(QDate(2026, 1, 15), QTime(9, 0), Qt::UTC));
     [[nodiscard]] QDateTime now() const override { return m_now; }

@@ -14,7 +14,8 @@ namespace vl::test {
  * so that tests neither read nor write the user's configuration, and each test
  * starts from nothing.
  */
-class TemporarySettings {
+class TemporarySettings
+{
 public:
     TemporarySettings();
     ~TemporarySettings();

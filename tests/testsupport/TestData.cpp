@@ -7,11 +7,13 @@
 
 namespace vl::test {
 
-QString testDataPath(const QString &relative) {
+QString testDataPath(const QString &relative)
+{
     return qEnvironmentVariable("VAULTLENS_TEST_DATA") + QLatin1Char('/') + relative;
 }
 
-QJsonObject readJsonObject(const QString &relative) {
+QJsonObject readJsonObject(const QString &relative)
+{
     QFile file(testDataPath(relative));
     if (!file.open(QIODevice::ReadOnly)) {
         QTest::qFail(qPrintable(QStringLiteral("cannot read test data ") + file.fileName()),

@@ -15,7 +15,8 @@
 using namespace Qt::StringLiterals;
 using namespace vl;
 
-class TestRoleExplorer : public QObject {
+class TestRoleExplorer : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -24,7 +25,8 @@ private Q_SLOTS:
     void filterNarrowsOperations();
 };
 
-void TestRoleExplorer::mainWindowShowsTheExplorer() {
+void TestRoleExplorer::mainWindowShowsTheExplorer()
+{
     ui::MainWindow window(access::RoleCatalogue::builtIn());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -36,7 +38,8 @@ void TestRoleExplorer::mainWindowShowsTheExplorer() {
     QVERIFY(shot.width() > 400);
 }
 
-void TestRoleExplorer::choosingARoleShowsWhatItAllows() {
+void TestRoleExplorer::choosingARoleShowsWhatItAllows()
+{
     ui::RoleExplorer explorer(access::RoleCatalogue::builtIn());
     explorer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&explorer));
@@ -76,7 +79,8 @@ void TestRoleExplorer::choosingARoleShowsWhatItAllows() {
     QVERIFY(!explorer.selectRole(u"No Such Role"_s));
 }
 
-void TestRoleExplorer::filterNarrowsOperations() {
+void TestRoleExplorer::filterNarrowsOperations()
+{
     ui::RoleExplorer explorer(access::RoleCatalogue::builtIn());
     explorer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&explorer));

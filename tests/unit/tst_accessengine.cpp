@@ -11,7 +11,8 @@ using namespace vl::test;
 
 namespace {
 
-VaultContext policyVault(QList<arm::AccessPolicyEntry> entries) {
+VaultContext policyVault(QList<arm::AccessPolicyEntry> entries)
+{
     VaultContext c;
     c.vault = makeVault();
     c.vault.properties.accessPolicies = entries;
@@ -19,14 +20,16 @@ VaultContext policyVault(QList<arm::AccessPolicyEntry> entries) {
     return c;
 }
 
-VaultContext rbacVault(QList<arm::RoleAssignment> assignments) {
+VaultContext rbacVault(QList<arm::RoleAssignment> assignments)
+{
     VaultContext c = policyVault({});
     c.vault.properties.enableRbacAuthorization = true;
     c.rbac.assignments = std::move(assignments);
     return c;
 }
 
-void denyFirewall(VaultContext &c) {
+void denyFirewall(VaultContext &c)
+{
     arm::NetworkRuleSet acls;
     acls.defaultAction = u"Deny"_s;
     acls.bypass = u"None"_s;
@@ -34,14 +37,16 @@ void denyFirewall(VaultContext &c) {
     c.vault.properties.networkAcls = acls;
 }
 
-OperationRequest request(DataOperation op, const QString &name = {}) {
+OperationRequest request(DataOperation op, const QString &name = {})
+{
     OperationRequest r;
     r.operation = op;
     r.objectName = name;
     return r;
 }
 
-QList<Outcome> outcomes(const Verdict &v) {
+QList<Outcome> outcomes(const Verdict &v)
+{
     QList<Outcome> out;
     for (const StageVerdict &s : v.stages)
         out.append(s.outcome);
@@ -50,7 +55,8 @@ QList<Outcome> outcomes(const Verdict &v) {
 
 } // namespace
 
-class TestAccessEngine : public QObject {
+class TestAccessEngine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -67,7 +73,8 @@ private Q_SLOTS:
     void managementAuthorization();
 };
 
-void TestAccessEngine::allowedRequestPassesEveryStage() {
+void TestAccessEngine::allowedRequestPassesEveryStage()
+{
     VaultContext c = policyVault({policy(AliceId, {u"get"_s})});
     denyFirewall(c);
     OperationRequest r = request(DataOperation::GetSecret, u"db"_s);
@@ -86,7 +93,8 @@ void TestAccessEngine::allowedRequestPassesEveryStage() {
     QCOMPARE(v.stage(Stage::Authorization).matched, AliceId);
 }
 
-void TestAccessEngine::anonymousRequestIsChallengedFirst() {
+void TestAccessEngine::anonymousRequestIsChallengedFirst()
+{
     VaultContext c = policyVault({});
     denyFirewall(c);
     Caller anonymous = user();
@@ -103,7 +111,8 @@ void TestAccessEngine::anonymousRequestIsChallengedFirst() {
                                           Outcome::Skipped}));
 }
 
-void TestAccessEngine::firewallRunsBeforeTokenValidation() {
+void TestAccessEngine::firewallRunsBeforeTokenValidation()
+{
     VaultContext c = policyVault({});
     denyFirewall(c);
     Caller caller = user();
@@ -117,7 +126,8 @@ void TestAccessEngine::firewallRunsBeforeTokenValidation() {
                                           Outcome::Skipped}));
 }
 
-void TestAccessEngine::tokenValidationRunsBeforeAuthorization() {
+void TestAccessEngine::tokenValidationRunsBeforeAuthorization()
+{
     const VaultContext c = policyVault({policy(AliceId, {u"list"_s})});
     Caller caller = user();
     caller.token = validToken(Now, OtherTenantId);
@@ -130,7 +140,8 @@ void TestAccessEngine::tokenValidationRunsBeforeAuthorization() {
                                           Outcome::Skipped}));
 }
 
-void TestAccessEngine::accessPolicyDenial() {
+void TestAccessEngine::accessPolicyDenial()
+{
     const VaultContext c = policyVault({policy(AliceId, {u"list"_s})});
     const Verdict v = AccessEngine::evaluate(c, user(), publicArrival(),
                                              request(DataOperation::GetSecret, u"db"_s), Now);
@@ -145,7 +156,8 @@ void TestAccessEngine::accessPolicyDenial() {
              (QList<Outcome>{Outcome::Passed, Outcome::Passed, Outcome::Failed, Outcome::Skipped}));
 }
 
-void TestAccessEngine::permissionModelDecidesWhichRulesApply() {
+void TestAccessEngine::permissionModelDecidesWhichRulesApply()
+{
     // An RBAC vault ignores its (kept) access policies...
     VaultContext rbac = rbacVault({});
     rbac.vault.properties.accessPolicies = QList{policy(AliceId, {u"get"_s})};
@@ -169,7 +181,8 @@ void TestAccessEngine::permissionModelDecidesWhichRulesApply() {
     QCOMPARE(v.stage(Stage::Authorization).matched, rbac.rbac.assignments.first().id);
 }
 
-void TestAccessEngine::objectScopeAssignment() {
+void TestAccessEngine::objectScopeAssignment()
+{
     const VaultContext c = rbacVault(
         {assignment(AliceId, BuiltInRole::KeyVaultSecretsUser, vaultId() + u"/secrets/db"_s)});
     QVERIFY(AccessEngine::evaluate(c, user(), publicArrival(),
@@ -186,7 +199,8 @@ void TestAccessEngine::objectScopeAssignment() {
     QVERIFY(list.denial->message.contains(u"/vaults/kv-demo'\r\n"_s));
 }
 
-void TestAccessEngine::publicKeyOperationsWithRead() {
+void TestAccessEngine::publicKeyOperationsWithRead()
+{
     const VaultContext c = rbacVault({assignment(AliceId, BuiltInRole::KeyVaultReader, vaultId())});
     for (DataOperation op :
          {DataOperation::Encrypt, DataOperation::Verify, DataOperation::WrapKey}) {
@@ -203,7 +217,8 @@ void TestAccessEngine::publicKeyOperationsWithRead() {
     QVERIFY(!AccessEngine::evaluate(c, user(), publicArrival(), decrypt, Now).allowed());
 }
 
-void TestAccessEngine::operationStage() {
+void TestAccessEngine::operationStage()
+{
     const VaultContext c =
         policyVault({policy(AliceId, {u"get"_s, u"list"_s}, {u"decrypt"_s, u"encrypt"_s})});
     OperationRequest r = request(DataOperation::GetSecret, u"db"_s);
@@ -233,7 +248,8 @@ void TestAccessEngine::operationStage() {
     QCOMPARE(v.stage(Stage::Operation).outcome, Outcome::Passed);
 }
 
-void TestAccessEngine::rbacResource() {
+void TestAccessEngine::rbacResource()
+{
     const arm::Vault v = makeVault();
     QCOMPARE(AccessEngine::rbacResource(v, request(DataOperation::GetKey, u"k1"_s)),
              vaultId() + u"/keys/k1"_s);
@@ -246,7 +262,8 @@ void TestAccessEngine::rbacResource() {
              vaultId());
 }
 
-void TestAccessEngine::managementAuthorization() {
+void TestAccessEngine::managementAuthorization()
+{
     RbacContext rbac;
     rbac.assignments = {assignment(AliceId, BuiltInRole::Reader, subscriptionScope())};
     QVERIFY(!AccessEngine::authorizeManagement(rbac, user(), u"Microsoft.KeyVault/vaults/read"_s,

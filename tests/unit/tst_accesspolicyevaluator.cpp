@@ -14,7 +14,8 @@ using Entries = QList<arm::AccessPolicyEntry>;
 Q_DECLARE_METATYPE(vl::access::Caller)
 Q_DECLARE_METATYPE(vl::access::DataOperation)
 
-class TestAccessPolicyEvaluator : public QObject {
+class TestAccessPolicyEvaluator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -26,7 +27,8 @@ private Q_SLOTS:
     void effectivePermissionsUnion();
 };
 
-void TestAccessPolicyEvaluator::evaluate_data() {
+void TestAccessPolicyEvaluator::evaluate_data()
+{
     QTest::addColumn<Entries>("entries");
     QTest::addColumn<Caller>("caller");
     QTest::addColumn<DataOperation>("operation");
@@ -81,7 +83,8 @@ void TestAccessPolicyEvaluator::evaluate_data() {
         << DataOperation::SetCertificateIssuer << false;
 }
 
-void TestAccessPolicyEvaluator::evaluate() {
+void TestAccessPolicyEvaluator::evaluate()
+{
     QFETCH(Entries, entries);
     QFETCH(Caller, caller);
     QFETCH(DataOperation, operation);
@@ -101,13 +104,15 @@ void TestAccessPolicyEvaluator::evaluate() {
     }
 }
 
-void TestAccessPolicyEvaluator::everyOperationNeedsItsPermission_data() {
+void TestAccessPolicyEvaluator::everyOperationNeedsItsPermission_data()
+{
     QTest::addColumn<DataOperation>("operation");
     for (const OperationInfo &op : Operations::all())
         QTest::newRow(op.id) << op.operation;
 }
 
-void TestAccessPolicyEvaluator::everyOperationNeedsItsPermission() {
+void TestAccessPolicyEvaluator::everyOperationNeedsItsPermission()
+{
     QFETCH(DataOperation, operation);
     const OperationInfo &info = Operations::info(operation);
     const VaultLabel label{u"kv-demo"_s, u"westeurope"_s};
@@ -148,7 +153,8 @@ void TestAccessPolicyEvaluator::everyOperationNeedsItsPermission() {
                                        + info.permissions.first() + u" permission on key vault"_s));
 }
 
-void TestAccessPolicyEvaluator::denialText() {
+void TestAccessPolicyEvaluator::denialText()
+{
     Caller caller = user();
     caller.groupIds = {GroupId, BobId};
     const StageResult r = evaluateAccessPolicies(
@@ -162,7 +168,8 @@ void TestAccessPolicyEvaluator::denialText() {
             + u"/' does not have secrets list permission on key vault 'kv-demo;location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287"_s);
 }
 
-void TestAccessPolicyEvaluator::effectivePermissionsUnion() {
+void TestAccessPolicyEvaluator::effectivePermissionsUnion()
+{
     Caller caller = user();
     caller.groupIds = {GroupId};
     const Entries entries{policy(AliceId, {u"get"_s}), policy(GroupId, {u"list"_s}),

@@ -5,7 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
-class TestActionPattern : public QObject {
+class TestActionPattern : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -13,7 +14,8 @@ private Q_SLOTS:
     void actionMatches();
 };
 
-void TestActionPattern::actionMatches_data() {
+void TestActionPattern::actionMatches_data()
+{
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("action");
     QTest::addColumn<bool>("matches");
@@ -68,11 +70,11 @@ void TestActionPattern::actionMatches_data() {
         << u"Microsoft.KeyVault/vaults/*/read"_s << u"Microsoft.KeyVault/vaults/secrets/readx"_s
         << false;
     QTest::newRow("middle star generic read")
-        << u"Microsoft.Authorization/*/read"_s
-        << u"Microsoft.Authorization/roleAssignments/read"_s << true;
+        << u"Microsoft.Authorization/*/read"_s << u"Microsoft.Authorization/roleAssignments/read"_s
+        << true;
     QTest::newRow("middle star generic read, write action")
-        << u"Microsoft.Authorization/*/read"_s
-        << u"Microsoft.Authorization/roleAssignments/write"_s << false;
+        << u"Microsoft.Authorization/*/read"_s << u"Microsoft.Authorization/roleAssignments/write"_s
+        << false;
 
     // Several stars
     const QString cost = u"Microsoft.CostManagement/*/query/*"_s;
@@ -108,7 +110,8 @@ void TestActionPattern::actionMatches_data() {
     QTest::newRow("empty pattern") << QString() << vaultRead << false;
 }
 
-void TestActionPattern::actionMatches() {
+void TestActionPattern::actionMatches()
+{
     QFETCH(QString, pattern);
     QFETCH(QString, action);
     QFETCH(bool, matches);

@@ -22,7 +22,8 @@ const QString Endpoint =
 
 arm::VaultProperties props(std::optional<QString> defaultAction, std::optional<QString> bypass,
                            QStringList ips = {}, QStringList subnets = {},
-                           std::optional<QString> publicAccess = std::nullopt) {
+                           std::optional<QString> publicAccess = std::nullopt)
+{
     arm::VaultProperties p = makeVault().properties;
     if (defaultAction || bypass || !ips.isEmpty() || !subnets.isEmpty()) {
         arm::NetworkRuleSet acls;
@@ -42,7 +43,8 @@ arm::VaultProperties props(std::optional<QString> defaultAction, std::optional<Q
     return p;
 }
 
-arm::VaultProperties withEndpoint(arm::VaultProperties p, const QString &status) {
+arm::VaultProperties withEndpoint(arm::VaultProperties p, const QString &status)
+{
     arm::PrivateEndpointConnectionItem c;
     c.id = u"/subscriptions/s/.../privateEndpointConnections/c1"_s;
     c.privateEndpointId = Endpoint;
@@ -51,18 +53,21 @@ arm::VaultProperties withEndpoint(arm::VaultProperties p, const QString &status)
     return p;
 }
 
-Arrival viaSubnet(const QString &subnet) {
+Arrival viaSubnet(const QString &subnet)
+{
     Arrival a{Arrival::Path::ServiceEndpoint, u"10.1.2.3"_s, subnet, {}};
     return a;
 }
 
-Arrival viaEndpoint(const QString &endpoint) {
+Arrival viaEndpoint(const QString &endpoint)
+{
     return Arrival{Arrival::Path::PrivateEndpoint, u"10.9.0.4"_s, {}, endpoint};
 }
 
 } // namespace
 
-class TestFirewallEvaluator : public QObject {
+class TestFirewallEvaluator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -71,7 +76,8 @@ private Q_SLOTS:
     void denialTexts();
 };
 
-void TestFirewallEvaluator::evaluate_data() {
+void TestFirewallEvaluator::evaluate_data()
+{
     QTest::addColumn<arm::VaultProperties>("vault");
     QTest::addColumn<Arrival>("arrival");
     QTest::addColumn<bool>("trusted");
@@ -159,7 +165,8 @@ void TestFirewallEvaluator::evaluate_data() {
         << Rule::PrivateEndpointApproved << none;
 }
 
-void TestFirewallEvaluator::evaluate() {
+void TestFirewallEvaluator::evaluate()
+{
     QFETCH(arm::VaultProperties, vault);
     QFETCH(Arrival, arrival);
     QFETCH(bool, trusted);
@@ -183,7 +190,8 @@ void TestFirewallEvaluator::evaluate() {
     QCOMPARE(r.denial->innerCode, innerCode);
 }
 
-void TestFirewallEvaluator::denialTexts() {
+void TestFirewallEvaluator::denialTexts()
+{
     const VaultLabel label{u"kv-demo"_s, u"westeurope"_s};
     Caller caller = user();
     const QString principal = u"appid="_s + AppId + u";oid="_s + AliceId

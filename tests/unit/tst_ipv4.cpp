@@ -9,11 +9,13 @@ using vl::access::NonPublicReason;
 
 namespace {
 
-quint32 addr(int a, int b, int c, int d) {
+quint32 addr(int a, int b, int c, int d)
+{
     return (quint32(a) << 24) | (quint32(b) << 16) | (quint32(c) << 8) | quint32(d);
 }
 
-QString reasonName(const std::optional<NonPublicReason> &reason) {
+QString reasonName(const std::optional<NonPublicReason> &reason)
+{
     if (!reason)
         return u"public"_s;
     switch (*reason) {
@@ -37,7 +39,8 @@ QString reasonName(const std::optional<NonPublicReason> &reason) {
 
 } // namespace
 
-class TestIpv4 : public QObject {
+class TestIpv4 : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -62,7 +65,8 @@ private Q_SLOTS:
     void nonPublicReason();
 };
 
-void TestIpv4::parse_data() {
+void TestIpv4::parse_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<quint32>("network");
@@ -116,7 +120,8 @@ void TestIpv4::parse_data() {
     QTest::newRow("letters") << u"a.b.c.d"_s << false << 0u << 0;
 }
 
-void TestIpv4::parse() {
+void TestIpv4::parse()
+{
     QFETCH(QString, text);
     QFETCH(bool, valid);
     QFETCH(quint32, network);
@@ -130,7 +135,8 @@ void TestIpv4::parse() {
     QCOMPARE(range->prefix, prefix);
 }
 
-void TestIpv4::bareAddressIsSlash32() {
+void TestIpv4::bareAddressIsSlash32()
+{
     const auto bare = Ipv4Range::parse(u"1.2.3.4"_s);
     const auto explicit32 = Ipv4Range::parse(u"1.2.3.4/32"_s);
     QVERIFY(bare);
@@ -140,7 +146,8 @@ void TestIpv4::bareAddressIsSlash32() {
     QVERIFY(*bare != *Ipv4Range::parse(u"1.2.3.4/31"_s));
 }
 
-void TestIpv4::parseRefusesHostBitsWhenAsked_data() {
+void TestIpv4::parseRefusesHostBitsWhenAsked_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("validStrict");
 
@@ -153,7 +160,8 @@ void TestIpv4::parseRefusesHostBitsWhenAsked_data() {
     QTest::newRow("bare address") << u"203.0.113.7"_s << true;
 }
 
-void TestIpv4::parseRefusesHostBitsWhenAsked() {
+void TestIpv4::parseRefusesHostBitsWhenAsked()
+{
     QFETCH(QString, text);
     QFETCH(bool, validStrict);
 
@@ -161,7 +169,8 @@ void TestIpv4::parseRefusesHostBitsWhenAsked() {
     QCOMPARE(Ipv4Range::parse(text, false).has_value(), validStrict);
 }
 
-void TestIpv4::parseAddress_data() {
+void TestIpv4::parseAddress_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<quint32>("address");
@@ -179,7 +188,8 @@ void TestIpv4::parseAddress_data() {
     QTest::newRow("empty") << QString() << false << 0u;
 }
 
-void TestIpv4::parseAddress() {
+void TestIpv4::parseAddress()
+{
     QFETCH(QString, text);
     QFETCH(bool, valid);
     QFETCH(quint32, address);
@@ -190,7 +200,8 @@ void TestIpv4::parseAddress() {
         QCOMPARE(*parsed, address);
 }
 
-void TestIpv4::mask_data() {
+void TestIpv4::mask_data()
+{
     QTest::addColumn<int>("prefix");
     QTest::addColumn<quint32>("mask");
 
@@ -203,7 +214,8 @@ void TestIpv4::mask_data() {
     QTest::newRow("/32") << 32 << 0xffffffffu;
 }
 
-void TestIpv4::mask() {
+void TestIpv4::mask()
+{
     QFETCH(int, prefix);
     QFETCH(quint32, mask);
 
@@ -211,7 +223,8 @@ void TestIpv4::mask() {
     QCOMPARE(range.mask(), mask);
 }
 
-void TestIpv4::contains_data() {
+void TestIpv4::contains_data()
+{
     QTest::addColumn<QString>("range");
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("contained");
@@ -236,7 +249,8 @@ void TestIpv4::contains_data() {
     QTest::newRow("/12 outside") << u"172.16.0.0/12"_s << u"172.32.0.0"_s << false;
 }
 
-void TestIpv4::contains() {
+void TestIpv4::contains()
+{
     QFETCH(QString, range);
     QFETCH(QString, address);
     QFETCH(bool, contained);
@@ -248,7 +262,8 @@ void TestIpv4::contains() {
     QCOMPARE(r->contains(*a), contained);
 }
 
-void TestIpv4::hostBitsSet_data() {
+void TestIpv4::hostBitsSet_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("set");
 
@@ -262,7 +277,8 @@ void TestIpv4::hostBitsSet_data() {
     QTest::newRow("/31 odd") << u"203.0.113.7/31"_s << true;
 }
 
-void TestIpv4::hostBitsSet() {
+void TestIpv4::hostBitsSet()
+{
     QFETCH(QString, text);
     QFETCH(bool, set);
 
@@ -271,7 +287,8 @@ void TestIpv4::hostBitsSet() {
     QCOMPARE(r->hostBitsSet(), set);
 }
 
-void TestIpv4::toCanonicalString_data() {
+void TestIpv4::toCanonicalString_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("canonical");
 
@@ -284,7 +301,8 @@ void TestIpv4::toCanonicalString_data() {
     QTest::newRow("max /32") << u"255.255.255.255"_s << u"255.255.255.255/32"_s;
 }
 
-void TestIpv4::toCanonicalString() {
+void TestIpv4::toCanonicalString()
+{
     QFETCH(QString, text);
     QFETCH(QString, canonical);
 
@@ -297,7 +315,8 @@ void TestIpv4::toCanonicalString() {
     QCOMPARE(again->toCanonicalString(), canonical);
 }
 
-void TestIpv4::addressToString_data() {
+void TestIpv4::addressToString_data()
+{
     QTest::addColumn<quint32>("address");
     QTest::addColumn<QString>("text");
 
@@ -307,7 +326,8 @@ void TestIpv4::addressToString_data() {
     QTest::newRow("test-net") << addr(198, 51, 100, 7) << u"198.51.100.7"_s;
 }
 
-void TestIpv4::addressToString() {
+void TestIpv4::addressToString()
+{
     QFETCH(quint32, address);
     QFETCH(QString, text);
 
@@ -317,7 +337,8 @@ void TestIpv4::addressToString() {
     QCOMPARE(*parsed, address);
 }
 
-void TestIpv4::nonPublicReason_data() {
+void TestIpv4::nonPublicReason_data()
+{
     QTest::addColumn<QString>("range");
     // "public", a NonPublicReason name, or "nonpublic" where the range overlaps
     // several blocks and any reason is right.
@@ -396,7 +417,8 @@ void TestIpv4::nonPublicReason_data() {
     QTest::newRow("203.0.113.0/24 TEST-NET-3") << u"203.0.113.0/24"_s << u"public"_s;
 }
 
-void TestIpv4::nonPublicReason() {
+void TestIpv4::nonPublicReason()
+{
     QFETCH(QString, range);
     QFETCH(QString, expected);
 

@@ -7,7 +7,8 @@
 using namespace Qt::StringLiterals;
 
 /// core/, models/ and sandbox/ never include a QtWidgets header (DESIGN.md, layers).
-class TestLayering : public QObject {
+class TestLayering : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -15,7 +16,8 @@ private Q_SLOTS:
     void noWidgetsBelowUi();
 };
 
-void TestLayering::noWidgetsBelowUi_data() {
+void TestLayering::noWidgetsBelowUi_data()
+{
     QTest::addColumn<QString>("file");
     int count = 0;
     for (const char *dir : {"core", "models", "sandbox"}) {
@@ -30,7 +32,8 @@ void TestLayering::noWidgetsBelowUi_data() {
     QVERIFY2(count > 20, "the source tree was not found");
 }
 
-void TestLayering::noWidgetsBelowUi() {
+void TestLayering::noWidgetsBelowUi()
+{
     QFETCH(QString, file);
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));

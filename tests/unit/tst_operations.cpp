@@ -7,7 +7,8 @@
 using namespace Qt::StringLiterals;
 using namespace vl::access;
 
-class TestOperations : public QObject {
+class TestOperations : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -19,7 +20,8 @@ private Q_SLOTS:
     void classifyVariants();
 };
 
-void TestOperations::mapping_data() {
+void TestOperations::mapping_data()
+{
     QTest::addColumn<QString>("id");
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path");
@@ -250,7 +252,8 @@ void TestOperations::mapping_data() {
         << QStringList{u"deletesas"_s} << u"storageaccounts/sas/delete"_s;
 }
 
-void TestOperations::mapping() {
+void TestOperations::mapping()
+{
     QFETCH(QString, id);
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
@@ -271,7 +274,8 @@ void TestOperations::mapping() {
     QCOMPARE(QString::fromLatin1(Operations::info(classified->operation).id), id);
 }
 
-void TestOperations::tableIsComplete() {
+void TestOperations::tableIsComplete()
+{
     QCOMPARE(Operations::all().size(), 79);
     QSet<QString> ids;
     for (const OperationInfo &op : Operations::all()) {
@@ -290,7 +294,8 @@ void TestOperations::tableIsComplete() {
     QVERIFY(!Operations::fromId(u"secrets/teleport"_s));
 }
 
-void TestOperations::everyVaultDataActionIsUsed() {
+void TestOperations::everyVaultDataActionIsUsed()
+{
     // Every vault data action of the provider operations page (RBAC.md §3.1) except the
     // preview secrets/rotate/action and certificatecas/... duplicates is needed by some operation.
     const QStringList published = {u"certificatecas/delete"_s,
@@ -354,7 +359,8 @@ void TestOperations::everyVaultDataActionIsUsed() {
     }
 }
 
-void TestOperations::classifyVariants_data() {
+void TestOperations::classifyVariants_data()
+{
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("id"); // empty: not a data-plane operation
@@ -397,7 +403,8 @@ void TestOperations::classifyVariants_data() {
     QTest::newRow("root") << QByteArray("GET") << u"/"_s << QString() << QString() << QString();
 }
 
-void TestOperations::classifyVariants() {
+void TestOperations::classifyVariants()
+{
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
     QFETCH(QString, id);

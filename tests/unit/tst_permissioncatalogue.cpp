@@ -11,7 +11,8 @@ using namespace vl::access;
 
 Q_DECLARE_METATYPE(vl::access::ObjectKind)
 
-class TestPermissionCatalogue : public QObject {
+class TestPermissionCatalogue : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -26,7 +27,8 @@ private Q_SLOTS:
     void templates();
 };
 
-void TestPermissionCatalogue::catalogueMatchesArmEnums_data() {
+void TestPermissionCatalogue::catalogueMatchesArmEnums_data()
+{
     QTest::addColumn<ObjectKind>("kind");
     QTest::addColumn<QStringList>("expected");
     // PROTOCOL.md §5.3: the ARM enums, in order.
@@ -47,7 +49,8 @@ void TestPermissionCatalogue::catalogueMatchesArmEnums_data() {
                .split(u' ');
 }
 
-void TestPermissionCatalogue::catalogueMatchesArmEnums() {
+void TestPermissionCatalogue::catalogueMatchesArmEnums()
+{
     QFETCH(ObjectKind, kind);
     QFETCH(QStringList, expected);
     QCOMPARE(PermissionCatalogue::names(kind), expected);
@@ -57,7 +60,8 @@ void TestPermissionCatalogue::catalogueMatchesArmEnums() {
     }
 }
 
-void TestPermissionCatalogue::canonical_data() {
+void TestPermissionCatalogue::canonical_data()
+{
     QTest::addColumn<ObjectKind>("kind");
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected"); // empty: unknown
@@ -76,7 +80,8 @@ void TestPermissionCatalogue::canonical_data() {
     QTest::newRow("empty") << ObjectKind::Keys << QString() << QString();
 }
 
-void TestPermissionCatalogue::canonical() {
+void TestPermissionCatalogue::canonical()
+{
     QFETCH(ObjectKind, kind);
     QFETCH(QString, input);
     QFETCH(QString, expected);
@@ -84,7 +89,8 @@ void TestPermissionCatalogue::canonical() {
     QCOMPARE(PermissionCatalogue::isKnown(kind, input), !expected.isEmpty());
 }
 
-void TestPermissionCatalogue::grants_data() {
+void TestPermissionCatalogue::grants_data()
+{
     QTest::addColumn<ObjectKind>("kind");
     QTest::addColumn<QStringList>("held");
     QTest::addColumn<QString>("required");
@@ -109,7 +115,8 @@ void TestPermissionCatalogue::grants_data() {
         << ObjectKind::Secrets << QStringList{u"bogus"_s} << u"bogus"_s << false;
 }
 
-void TestPermissionCatalogue::grants() {
+void TestPermissionCatalogue::grants()
+{
     QFETCH(ObjectKind, kind);
     QFETCH(QStringList, held);
     QFETCH(QString, required);
@@ -117,7 +124,8 @@ void TestPermissionCatalogue::grants() {
     QCOMPARE(PermissionCatalogue::grants(kind, held, required), granted);
 }
 
-void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation_data() {
+void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation_data()
+{
     QTest::addColumn<ObjectKind>("kind");
     QTest::addColumn<QString>("permission");
     for (ObjectKind kind : allObjectKinds)
@@ -126,7 +134,8 @@ void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation_data() {
                 QTest::newRow(qPrintable(wireName(kind) + u' ' + p.name)) << kind << p.name;
 }
 
-void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation() {
+void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation()
+{
     QFETCH(ObjectKind, kind);
     QFETCH(QString, permission);
     bool used = false;
@@ -135,7 +144,8 @@ void TestPermissionCatalogue::everyPermissionAuthorizesAnOperation() {
     QVERIFY2(used, "no operation needs this permission");
 }
 
-void TestPermissionCatalogue::templates() {
+void TestPermissionCatalogue::templates()
+{
     const auto &all = PermissionTemplates::all();
     QCOMPARE(all.size(), 12);
     for (const PermissionTemplate &t : all) {

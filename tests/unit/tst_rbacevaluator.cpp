@@ -12,7 +12,8 @@ using namespace vl::test;
 
 namespace {
 
-QStringList opsWithPrefix(const QString &prefix) {
+QStringList opsWithPrefix(const QString &prefix)
+{
     QStringList out;
     for (const OperationInfo &op : Operations::all())
         if (QString::fromLatin1(op.id).startsWith(prefix))
@@ -20,23 +21,27 @@ QStringList opsWithPrefix(const QString &prefix) {
     return out;
 }
 
-QStringList split(const char *ids) {
+QStringList split(const char *ids)
+{
     return QString::fromLatin1(ids).split(u' ', Qt::SkipEmptyParts);
 }
 
-RbacContext contextWith(QList<arm::RoleAssignment> assignments) {
+RbacContext contextWith(QList<arm::RoleAssignment> assignments)
+{
     RbacContext c;
     c.assignments = std::move(assignments);
     return c;
 }
 
-QString secretResource(const QString &name) {
+QString secretResource(const QString &name)
+{
     return vaultId() + u"/secrets/"_s + name;
 }
 
 } // namespace
 
-class TestRbacEvaluator : public QObject {
+class TestRbacEvaluator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -53,7 +58,8 @@ private Q_SLOTS:
     void denialTexts();
 };
 
-void TestRbacEvaluator::builtInRoleMatrix_data() {
+void TestRbacEvaluator::builtInRoleMatrix_data()
+{
     QTest::addColumn<QString>("role");
     QTest::addColumn<QStringList>("allowed");
     // RBAC.md §5, derived from the published role JSON: which operations each role allows
@@ -106,7 +112,8 @@ void TestRbacEvaluator::builtInRoleMatrix_data() {
         QTest::newRow(generic) << QString::fromLatin1(generic) << QStringList{};
 }
 
-void TestRbacEvaluator::builtInRoleMatrix() {
+void TestRbacEvaluator::builtInRoleMatrix()
+{
     QFETCH(QString, role);
     QFETCH(QStringList, allowed);
     const arm::RoleDefinition *d = RoleCatalogue::builtIn().findByName(role);
@@ -125,7 +132,8 @@ void TestRbacEvaluator::builtInRoleMatrix() {
     }
 }
 
-void TestRbacEvaluator::scopes_data() {
+void TestRbacEvaluator::scopes_data()
+{
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QStringList>("managementGroups");
     QTest::addColumn<QString>("resource");
@@ -157,7 +165,8 @@ void TestRbacEvaluator::scopes_data() {
         << secretResource(u"db"_s) << false;
 }
 
-void TestRbacEvaluator::scopes() {
+void TestRbacEvaluator::scopes()
+{
     QFETCH(QString, scope);
     QFETCH(QStringList, managementGroups);
     QFETCH(QString, resource);
@@ -181,7 +190,8 @@ void TestRbacEvaluator::scopes() {
     QVERIFY(!RbacEvaluator::checkDataAction(groupContext, user(BobId), action, resource).allowed);
 }
 
-void TestRbacEvaluator::notDataActionsAndWildcards() {
+void TestRbacEvaluator::notDataActionsAndWildcards()
+{
     RoleCatalogue catalogue;
     arm::RoleDefinition custom;
     custom.name = u"66666666-6666-4666-8666-666666666666"_s;
@@ -220,7 +230,8 @@ void TestRbacEvaluator::notDataActionsAndWildcards() {
                  .allowed);
 }
 
-void TestRbacEvaluator::conditionalAssignmentFailsClosed() {
+void TestRbacEvaluator::conditionalAssignmentFailsClosed()
+{
     arm::RoleAssignment a = assignment(AliceId, BuiltInRole::KeyVaultSecretsUser, vaultId());
     a.condition =
         u"((!(ActionMatches{'Microsoft.KeyVault/vaults/secrets/getSecret/action'})) OR (@Resource[Microsoft.KeyVault/vaults/secrets:name] StringEquals 'db'))"_s;
@@ -232,7 +243,8 @@ void TestRbacEvaluator::conditionalAssignmentFailsClosed() {
     QCOMPARE(d.skippedConditional, QStringList{a.id});
 }
 
-void TestRbacEvaluator::dataAccessAdministratorCondition_data() {
+void TestRbacEvaluator::dataAccessAdministratorCondition_data()
+{
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("requestedRole");
     QTest::addColumn<QString>("existingRole");
@@ -257,7 +269,8 @@ void TestRbacEvaluator::dataAccessAdministratorCondition_data() {
         << u"Microsoft.Authorization/roleAssignments/read"_s << QString() << QString() << true;
 }
 
-void TestRbacEvaluator::dataAccessAdministratorCondition() {
+void TestRbacEvaluator::dataAccessAdministratorCondition()
+{
     QFETCH(QString, action);
     QFETCH(QString, requestedRole);
     QFETCH(QString, existingRole);
@@ -275,7 +288,8 @@ void TestRbacEvaluator::dataAccessAdministratorCondition() {
              allowed);
 }
 
-void TestRbacEvaluator::managementActions_data() {
+void TestRbacEvaluator::managementActions_data()
+{
     QTest::addColumn<QString>("roleGuid");
     QTest::addColumn<QString>("action");
     QTest::addColumn<bool>("allowed");
@@ -311,7 +325,8 @@ void TestRbacEvaluator::managementActions_data() {
         << QString(BuiltInRole::KeyVaultAdministrator) << write << false;
 }
 
-void TestRbacEvaluator::managementActions() {
+void TestRbacEvaluator::managementActions()
+{
     QFETCH(QString, roleGuid);
     QFETCH(QString, action);
     QFETCH(bool, allowed);
@@ -320,7 +335,8 @@ void TestRbacEvaluator::managementActions() {
     QCOMPARE(RbacEvaluator::checkAction(context, user(), action, vaultId()).allowed, allowed);
 }
 
-void TestRbacEvaluator::denialTexts() {
+void TestRbacEvaluator::denialTexts()
+{
     const Denial data = RbacEvaluator::dataPlaneDenial(
         user(), u"Microsoft.KeyVault/vaults/secrets/getSecret/action"_s, secretResource(u"db"_s),
         {u"kv-demo"_s, u"westeurope"_s});

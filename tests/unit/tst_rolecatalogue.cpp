@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 using namespace vl;
 using namespace vl::access;
 
-class TestRoleCatalogue : public QObject {
+class TestRoleCatalogue : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -20,7 +21,8 @@ private Q_SLOTS:
     void dataAccessAdministratorCondition();
 };
 
-void TestRoleCatalogue::builtInRoles_data() {
+void TestRoleCatalogue::builtInRoles_data()
+{
     QTest::addColumn<QString>("guid");
     QTest::addColumn<QString>("roleName");
     QTest::addColumn<QStringList>("actions");
@@ -201,7 +203,8 @@ void TestRoleCatalogue::builtInRoles_data() {
         << QStringList{} << QStringList{} << QStringList{};
 }
 
-void TestRoleCatalogue::builtInRoles() {
+void TestRoleCatalogue::builtInRoles()
+{
     QFETCH(QString, guid);
     QFETCH(QString, roleName);
     QFETCH(QStringList, actions);
@@ -222,7 +225,8 @@ void TestRoleCatalogue::builtInRoles() {
     QVERIFY(!d->description.isEmpty());
 }
 
-void TestRoleCatalogue::purgeOperatorIsKeptAsData() {
+void TestRoleCatalogue::purgeOperatorIsKeptAsData()
+{
     const arm::RoleDefinition *d =
         RoleCatalogue::builtIn().find(QString(BuiltInRole::KeyVaultPurgeOperator));
     QVERIFY(d);
@@ -233,7 +237,8 @@ void TestRoleCatalogue::purgeOperatorIsKeptAsData() {
     QCOMPARE(RoleCatalogue::builtIn().definitions().size(), 18);
 }
 
-void TestRoleCatalogue::lookups() {
+void TestRoleCatalogue::lookups()
+{
     const RoleCatalogue &c = RoleCatalogue::builtIn();
     const arm::RoleDefinition *byScopedId = c.find(
         u"/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Authorization/roleDefinitions/4633458B-17DE-408A-B874-0445C86B69E6"_s);
@@ -245,7 +250,8 @@ void TestRoleCatalogue::lookups() {
     QVERIFY(!c.findByName(u"Key Vault Wizard"_s));
 }
 
-void TestRoleCatalogue::addReplacesByGuid() {
+void TestRoleCatalogue::addReplacesByGuid()
+{
     RoleCatalogue c;
     const qsizetype before = c.definitions().size();
     arm::RoleDefinition custom;
@@ -270,7 +276,8 @@ void TestRoleCatalogue::addReplacesByGuid() {
     QVERIFY(!RoleCatalogue::builtIn().find(custom.name));
 }
 
-void TestRoleCatalogue::dataAccessAdministratorCondition() {
+void TestRoleCatalogue::dataAccessAdministratorCondition()
+{
     const arm::RoleDefinition *d =
         RoleCatalogue::builtIn().find(QString(BuiltInRole::KeyVaultDataAccessAdministrator));
     QVERIFY(d);

@@ -12,7 +12,8 @@ using namespace vl::test;
 Q_DECLARE_METATYPE(vl::access::TokenFacts)
 Q_DECLARE_METATYPE(vl::access::Rule)
 
-class TestTokenEvaluator : public QObject {
+class TestTokenEvaluator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -21,7 +22,8 @@ private Q_SLOTS:
     void challenge();
 };
 
-void TestTokenEvaluator::evaluate_data() {
+void TestTokenEvaluator::evaluate_data()
+{
     QTest::addColumn<TokenFacts>("token");
     QTest::addColumn<Rule>("rule");
     QTest::addColumn<QString>("message"); // empty: passes
@@ -76,7 +78,8 @@ void TestTokenEvaluator::evaluate_data() {
         << u"AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://graph.microsoft.com."_s;
 }
 
-void TestTokenEvaluator::evaluate() {
+void TestTokenEvaluator::evaluate()
+{
     QFETCH(TokenFacts, token);
     QFETCH(Rule, rule);
     QFETCH(QString, message);
@@ -98,7 +101,8 @@ void TestTokenEvaluator::evaluate() {
                                             + "\", resource=\"https://vault.azure.net\"");
 }
 
-void TestTokenEvaluator::challenge() {
+void TestTokenEvaluator::challenge()
+{
     // No trailing slash after the tenant and exactly ", " between the parameters:
     // the SDKs' parsers depend on both (PROTOCOL.md §9).
     QCOMPARE(keyVaultChallenge(u"https://login.microsoftonline.com/"_s, TenantId),
