@@ -10,14 +10,16 @@ using namespace Qt::StringLiterals;
 namespace vl::models {
 namespace {
 
-int dataActionCount(const arm::RoleDefinition &d) {
+int dataActionCount(const arm::RoleDefinition &d)
+{
     int n = 0;
     for (const arm::RolePermission &p : d.permissions)
         n += int(p.dataActions.size());
     return n;
 }
 
-bool isKeyVaultRole(const arm::RoleDefinition &d) {
+bool isKeyVaultRole(const arm::RoleDefinition &d)
+{
     return d.roleName.startsWith("Key Vault"_L1);
 }
 
@@ -25,23 +27,28 @@ bool isKeyVaultRole(const arm::RoleDefinition &d) {
 
 RoleDefinitionModel::RoleDefinitionModel(const access::RoleCatalogue &catalogue, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_catalogue(catalogue) {}
+    , m_catalogue(catalogue)
+{}
 
-int RoleDefinitionModel::rowCount(const QModelIndex &parent) const {
+int RoleDefinitionModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_catalogue.definitions().size());
 }
 
-int RoleDefinitionModel::columnCount(const QModelIndex &parent) const {
+int RoleDefinitionModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const arm::RoleDefinition *RoleDefinitionModel::definition(int row) const {
+const arm::RoleDefinition *RoleDefinitionModel::definition(int row) const
+{
     if (row < 0 || row >= m_catalogue.definitions().size())
         return nullptr;
     return &m_catalogue.definitions()[row];
 }
 
-QVariant RoleDefinitionModel::data(const QModelIndex &index, int role) const {
+QVariant RoleDefinitionModel::data(const QModelIndex &index, int role) const
+{
     const arm::RoleDefinition *d = index.isValid() ? definition(index.row()) : nullptr;
     if (!d)
         return {};
@@ -80,7 +87,8 @@ QVariant RoleDefinitionModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QVariant RoleDefinitionModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant RoleDefinitionModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

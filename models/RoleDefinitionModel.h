@@ -8,7 +8,8 @@
 namespace vl::models {
 
 /// The role definitions of a catalogue, one row each.
-class RoleDefinitionModel final : public QAbstractTableModel {
+class RoleDefinitionModel final : public QAbstractTableModel
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RoleDefinitionModel)
 

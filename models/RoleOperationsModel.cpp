@@ -13,9 +13,11 @@ namespace vl::models {
 
 RoleOperationsModel::RoleOperationsModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_allowed(access::Operations::all().size()) {}
+    , m_allowed(access::Operations::all().size())
+{}
 
-void RoleOperationsModel::setRole(const std::optional<arm::RoleDefinition> &role) {
+void RoleOperationsModel::setRole(const std::optional<arm::RoleDefinition> &role)
+{
     m_role = role;
     const auto &ops = access::Operations::all();
     for (qsizetype i = 0; i < ops.size(); ++i) {
@@ -29,19 +31,23 @@ void RoleOperationsModel::setRole(const std::optional<arm::RoleDefinition> &role
         Q_EMIT dataChanged(index(0, AllowedColumn), index(int(ops.size()) - 1, AllowedColumn));
 }
 
-std::optional<bool> RoleOperationsModel::allowed(int row) const {
+std::optional<bool> RoleOperationsModel::allowed(int row) const
+{
     return m_allowed.value(row);
 }
 
-int RoleOperationsModel::rowCount(const QModelIndex &parent) const {
+int RoleOperationsModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(access::Operations::all().size());
 }
 
-int RoleOperationsModel::columnCount(const QModelIndex &parent) const {
+int RoleOperationsModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant RoleOperationsModel::data(const QModelIndex &index, int role) const {
+QVariant RoleOperationsModel::data(const QModelIndex &index, int role) const
+{
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const access::OperationInfo &op = access::Operations::all()[index.row()];
@@ -81,7 +87,8 @@ QVariant RoleOperationsModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QVariant RoleOperationsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant RoleOperationsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -14,7 +14,8 @@ namespace vl::models {
  * Every data-plane operation, with what authorizes it in each permission model,
  * and whether a chosen role (assigned at vault scope) allows it.
  */
-class RoleOperationsModel final : public QAbstractTableModel {
+class RoleOperationsModel final : public QAbstractTableModel
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RoleOperationsModel)
 

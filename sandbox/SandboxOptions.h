@@ -7,7 +7,8 @@
 namespace vl::sandbox {
 
 /// The sandbox's options, as SANDBOX.md fixes them.
-struct SandboxOptions {
+struct SandboxOptions
+{
     enum class Seed { Demo, Empty, Large };
 
     quint16 port = 0; ///< HTTPS API port; 0 picks a free one

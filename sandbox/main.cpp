@@ -6,7 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0) {
             std::printf("vaultlens-sandbox %s (Qt %s)\n", VAULTLENS_VERSION, qVersion());

@@ -15,7 +15,8 @@ namespace vl::ui {
 
 MainWindow::MainWindow(const access::RoleCatalogue &catalogue, QWidget *parent)
     : QMainWindow(parent)
-    , m_roleExplorer(new RoleExplorer(catalogue, this)) {
+    , m_roleExplorer(new RoleExplorer(catalogue, this))
+{
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("VaultLens"));
     auto *tabs = new QTabWidget(this);

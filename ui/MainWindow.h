@@ -12,7 +12,8 @@ namespace vl::ui {
 class RoleExplorer;
 
 /// The application window.
-class MainWindow final : public QMainWindow {
+class MainWindow final : public QMainWindow
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 

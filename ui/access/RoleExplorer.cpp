@@ -27,7 +27,8 @@ RoleExplorer::RoleExplorer(const access::RoleCatalogue &catalogue, QWidget *pare
     , m_roles(new QTableView(this))
     , m_operations(new QTableView(this))
     , m_filter(new QLineEdit(this))
-    , m_summary(new QLabel(this)) {
+    , m_summary(new QLabel(this))
+{
     m_roles->setObjectName(u"roleTable"_s);
     m_roles->setAccessibleName(tr("Roles"));
     m_roles->setModel(m_roleModel);
@@ -91,7 +92,8 @@ RoleExplorer::RoleExplorer(const access::RoleCatalogue &catalogue, QWidget *pare
                                                        | QItemSelectionModel::Rows);
 }
 
-bool RoleExplorer::selectRole(const QString &roleName) {
+bool RoleExplorer::selectRole(const QString &roleName)
+{
     const QModelIndexList hits =
         m_roleModel->match(m_roleModel->index(0, models::RoleDefinitionModel::NameColumn),
                            Qt::DisplayRole, roleName, 1, Qt::MatchExactly);
@@ -102,7 +104,8 @@ bool RoleExplorer::selectRole(const QString &roleName) {
     return true;
 }
 
-void RoleExplorer::showRole(int row) {
+void RoleExplorer::showRole(int row)
+{
     const arm::RoleDefinition *d = m_roleModel->definition(row);
     if (!d) {
         m_operationModel->setRole(std::nullopt);

@@ -24,7 +24,8 @@ namespace vl::ui {
  * operation it allows at vault scope, with the access-policy permission and RBAC
  * data action each one needs.
  */
-class RoleExplorer final : public QWidget {
+class RoleExplorer final : public QWidget
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RoleExplorer)
 
