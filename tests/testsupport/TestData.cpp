@@ -27,4 +27,15 @@ QJsonObject readJsonObject(const QString &relative)
     return doc.object();
 }
 
+QJsonObject exampleResponseBody(const QString &relative, const QString &status)
+{
+    return readJsonObject(relative)
+        .value(QLatin1StringView("responses"))
+        .toObject()
+        .value(status)
+        .toObject()
+        .value(QLatin1StringView("body"))
+        .toObject();
+}
+
 } // namespace vl::test

@@ -10,5 +10,8 @@ namespace vl::test {
 [[nodiscard]] QString testDataPath(const QString &relative);
 /// Reads a JSON object from tests/data; fails the current test when it cannot.
 [[nodiscard]] QJsonObject readJsonObject(const QString &relative);
+/// The `responses.{status}.body` object of a REST API spec example under tests/data.
+[[nodiscard]] QJsonObject exampleResponseBody(const QString &relative,
+                                              const QString &status = QStringLiteral("200"));
 
 } // namespace vl::test

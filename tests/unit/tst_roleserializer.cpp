@@ -3,9 +3,11 @@
 
 #include "TestData.h"
 
+#include "util/Json.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,21 +22,12 @@ QString dump(const QJsonObject &o)
 
 QJsonObject body200(const QString &file)
 {
-    return vl::test::readJsonObject(u"authorization/"_s + file)
-        .value("responses"_L1)
-        .toObject()
-        .value("200"_L1)
-        .toObject()
-        .value("body"_L1)
-        .toObject();
+    return vl::test::exampleResponseBody(u"authorization/"_s + file);
 }
 
 QStringList toStringList(const QJsonValue &v)
 {
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out.append(item.toString());
-    return out;
+    return vl::json::stringList(v);
 }
 
 /// Compares each member of @p expected with @p actual, recursing into objects, and fails

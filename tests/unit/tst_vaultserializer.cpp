@@ -4,9 +4,11 @@
 
 #include "TestData.h"
 
+#include "util/Json.h"
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <QTest>
 
 #include <functional>
@@ -39,21 +41,12 @@ QList<std::pair<QString, QJsonObject>> responseBodies(const QString &file)
 
 QJsonObject responseBody(const QString &file, const QString &status)
 {
-    return vl::test::readJsonObject(u"arm/"_s + file)
-        .value("responses"_L1)
-        .toObject()
-        .value(status)
-        .toObject()
-        .value("body"_L1)
-        .toObject();
+    return vl::test::exampleResponseBody(u"arm/"_s + file, status);
 }
 
 QStringList toStringList(const QJsonValue &v)
 {
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out.append(item.toString());
-    return out;
+    return vl::json::stringList(v);
 }
 
 } // namespace
