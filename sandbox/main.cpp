@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Sandbox.h"
 #include "SandboxOptions.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 #include <cstdio>
 #include <cstring>
@@ -15,14 +17,27 @@ int main(int argc, char *argv[])
         }
     }
     QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vaultlens-sandbox"));
     const vl::sandbox::SandboxOptions options =
         vl::sandbox::SandboxOptions::parse(QCoreApplication::arguments());
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "vaultlens-sandbox: %s\n", qPrintable(options.error));
         return 2;
     }
-    // The server itself is not part of this version yet: refuse plainly rather than pretend.
-    std::fprintf(stderr, "vaultlens-sandbox: the sandbox server is not available in this "
-                         "version; options were understood but nothing is served.\n");
-    return 3;
+    vl::sandbox::Sandbox sandbox;
+    QString error;
+    if (!sandbox.start(options, &error)) {
+        std::fprintf(stderr, "vaultlens-sandbox: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (options.printConfig) {
+        std::printf("%s\n",
+                    QJsonDocument(sandbox.config()).toJson(QJsonDocument::Compact).constData());
+        std::fflush(stdout);
+    } else {
+        std::fprintf(stderr, "vaultlens-sandbox: API %s, sign-in pages %s, CA %s\n",
+                     qPrintable(sandbox.apiOrigin()), qPrintable(sandbox.browserOrigin()),
+                     qPrintable(sandbox.caCertificatePath()));
+    }
+    return QCoreApplication::exec();
 }

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +22,7 @@ private Q_SLOTS:
     void appRejectsUnknownOption();
     void sandboxOptions_data();
     void sandboxOptions();
+    void sandboxPrintsItsConfig();
 
 private:
     struct Result
@@ -85,9 +90,7 @@ void TestExecutables::sandboxOptions_data()
     QTest::newRow("bad seed") << QStringList{u"--seed"_s, u"huge"_s} << 2 << u"--seed"_s;
     QTest::newRow("bad client address")
         << QStringList{u"--client-address"_s, u"nope"_s} << 2 << u"--client-address"_s;
-    // The server is not part of this version: it says so instead of pretending to serve.
-    QTest::newRow("valid options")
-        << QStringList{u"--seed"_s, u"demo"_s} << 3 << u"not available"_s;
+    QTest::newRow("stray argument") << QStringList{u"8443"_s} << 2 << u"Unexpected argument"_s;
 }
 
 void TestExecutables::sandboxOptions()
@@ -101,6 +104,34 @@ void TestExecutables::sandboxOptions()
         QVERIFY(r.out.startsWith(u"vaultlens-sandbox "_s));
     else
         QVERIFY2(r.err.contains(stderrContains), qPrintable(r.err));
+}
+
+void TestExecutables::sandboxPrintsItsConfig()
+{
+    QTemporaryDir state;
+    QProcess p;
+    p.start(QStringLiteral(VAULTLENS_SANDBOX),
+            {u"--seed"_s, u"demo"_s, u"--print-config"_s, u"--state"_s, state.path()});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
+    const QJsonObject config = QJsonDocument::fromJson(p.readLine()).object();
+    p.terminate();
+    QVERIFY(p.waitForFinished(10000));
+    QVERIFY(config.value("apiOrigin"_L1).toString().startsWith(u"https://127.0.0.1:"_s));
+    QVERIFY(config.value("browserOrigin"_L1).toString().startsWith(u"http://127.0.0.1:"_s));
+    QCOMPARE(config.value("caCertificate"_L1).toString(), state.filePath(u"ca.pem"_s));
+    QVERIFY(QFile::exists(state.filePath(u"ca.pem"_s)));
+    QVERIFY(QFile::exists(state.filePath(u"state.json"_s)));
+    QCOMPARE(config.value("accounts"_L1).toArray().first()[u"upn"_s].toString(),
+             u"alice@contoso.example"_s);
+    QCOMPARE(config.value("vaults"_L1).toArray().first()[u"name"_s].toString(),
+             u"kv-contoso-prod"_s);
+    QCOMPARE(config.value("vaults"_L1).toArray().size(), 4);
+    QVERIFY(!config.value("servicePrincipals"_L1)
+                 .toArray()
+                 .first()[u"clientSecret"_s]
+                 .toString()
+                 .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestExecutables)
