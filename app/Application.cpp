@@ -2,9 +2,11 @@
 #include "Application.h"
 
 #include "MainWindow.h"
+#include "Sandbox.h"
 #include "access/RoleCatalogue.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QPixmap>
 #include <QStatusBar>
 #include <QTimer>
@@ -18,10 +20,23 @@ Application::Application(CommandLine options)
     , m_window(std::make_unique<ui::MainWindow>(access::RoleCatalogue::builtIn()))
 {
     if (m_options.sandbox) {
-        // The embedded sandbox cloud is not built yet: say so rather than pretend.
-        m_window->statusBar()->showMessage(QApplication::translate(
-            "Application", "The sandbox cloud is not available in this version: "
-                           "only the offline role and permission reference works."));
+        m_sandbox = std::make_unique<sandbox::Sandbox>();
+        QString error;
+        if (m_sandbox->start(sandbox::SandboxOptions{}, &error)) {
+            const QJsonObject config = m_sandbox->config();
+            m_window->statusBar()->showMessage(
+                QApplication::translate(
+                    "Application",
+                    "Sandbox cloud running at %1 with %n vault(s). Signing "
+                    "in and browsing vaults come in a later version.",
+                    nullptr, int(config.value(QLatin1StringView("vaults")).toArray().size()))
+                    .arg(m_sandbox->apiOrigin()));
+        } else {
+            m_sandbox.reset();
+            m_window->statusBar()->showMessage(
+                QApplication::translate("Application", "The sandbox cloud could not start: %1")
+                    .arg(error));
+        }
     }
 }
 

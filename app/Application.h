@@ -8,6 +8,9 @@
 namespace vl::ui {
 class MainWindow;
 }
+namespace vl::sandbox {
+class Sandbox;
+}
 
 namespace vl::app {
 
@@ -25,6 +28,7 @@ public:
 
 private:
     CommandLine m_options;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
