@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QJsonArray>
+#include <QLocale>
 #include <QPixmap>
 #include <QStatusBar>
 #include <QTimer>
@@ -24,13 +25,12 @@ Application::Application(CommandLine options)
         QString error;
         if (m_sandbox->start(sandbox::SandboxOptions{}, &error)) {
             const QJsonObject config = m_sandbox->config();
+            const auto vaults = config.value(QLatin1StringView("vaults")).toArray().size();
             m_window->statusBar()->showMessage(
-                QApplication::translate(
-                    "Application",
-                    "Sandbox cloud running at %1 with %n vault(s). Signing "
-                    "in and browsing vaults come in a later version.",
-                    nullptr, int(config.value(QLatin1StringView("vaults")).toArray().size()))
-                    .arg(m_sandbox->apiOrigin()));
+                QApplication::translate("Application",
+                                        "Sandbox cloud running at %1 with %2 vaults. Signing in "
+                                        "and browsing vaults come in a later version.")
+                    .arg(m_sandbox->apiOrigin(), QLocale().toString(vaults)));
         } else {
             m_sandbox.reset();
             m_window->statusBar()->showMessage(
