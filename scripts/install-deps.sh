@@ -12,6 +12,9 @@ PACKAGES=(
   libsecret-1-0 gnome-keyring dbus dbus-bin fonts-dejavu-core openssl curl ca-certificates
   xvfb xauth
 )
+# Node.js runs the fidelity tests with the official Azure SDK for JavaScript (Node 20 or
+# later: the machine image has it; Debian's own nodejs package is only a fallback).
+command -v node >/dev/null || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
