@@ -11,6 +11,7 @@ PACKAGES=(
   libqt6svg6 qt6-qpa-plugins libgl-dev libssl-dev libxkbcommon-dev
   libsecret-1-0 gnome-keyring dbus dbus-bin fonts-dejavu-core openssl curl ca-certificates
   xvfb xauth
+  azure-cli
 )
 # Node.js runs the fidelity tests with the official Azure SDK for JavaScript (Node 20 or
 # later: the machine image has it; Debian's own nodejs package is only a fallback).
