@@ -26,8 +26,9 @@ constexpr qsizetype MaxVaultBody = 1024 * 1024;
 
 HttpResponse tooLarge()
 {
+    // The services refuse an oversized request with a 400 BadParameter answer.
     return HttpResponse::json(
-        413, QJsonObject{
+        400, QJsonObject{
                  {u"error"_s, QJsonObject{{u"code"_s, u"BadParameter"_s},
                                           {u"message"_s, u"The request body is too large."_s}}}});
 }

@@ -352,6 +352,9 @@ void TestSandboxSecrets::badRequests_data()
     QTest::newRow("value over 25 KB")
         << u"/secrets/ok-name"_s << QByteArray("{\"value\":\"") + QByteArray(26 * 1024, 'x') + "\"}"
         << u"25 KB"_s;
+    QTest::newRow("body over 1 MiB")
+        << u"/secrets/ok-name"_s
+        << QByteArray("{\"value\":\"") + QByteArray(1100 * 1024, 'x') + "\"}" << u"too large"_s;
     QTest::newRow("nbf after exp")
         << u"/secrets/ok-name"_s
         << QByteArray("{\"value\":\"v\",\"attributes\":{\"nbf\":200,\"exp\":100}}") << u"nbf"_s;
