@@ -119,4 +119,36 @@ std::optional<Faults::Rule> Faults::take(Target target, const HttpRequest &reque
     return std::nullopt;
 }
 
+std::optional<HttpResponse> Faults::apply(Target target, const HttpRequest &request,
+                                          Delivery &delivery, const QString &throttleCode,
+                                          const QString &throttleMessage, const ErrorAnswer &answer)
+{
+    const auto fault = take(target, request);
+    if (!fault)
+        return std::nullopt;
+    switch (fault->kind) {
+    case Kind::Throttle:
+    case Kind::Unavailable: {
+        const bool throttled = fault->kind == Kind::Throttle;
+        HttpResponse r = throttled ? answer(429, throttleCode, throttleMessage)
+                                   : answer(503, u"ServiceUnavailable"_s,
+                                            u"The service is temporarily unavailable."_s);
+        r.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
+        return r;
+    }
+    case Kind::Drop:
+        delivery.drop = true;
+        return HttpResponse{};
+    case Kind::Slow:
+        delivery.delayMs = fault->delayMs;
+        break;
+    case Kind::Truncate:
+        delivery.truncate = true;
+        break;
+    case Kind::EmptyPage:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace vl::sandbox

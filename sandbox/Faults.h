@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace vl::sandbox {
@@ -52,6 +53,18 @@ public:
     /// The fault for this request, consuming one use of a count-based rule.
     [[nodiscard]] std::optional<Rule> take(Target target, const HttpRequest &request,
                                            bool forList = false);
+
+    /// The service's wording of an error answer: (status, code, message) -> response.
+    using ErrorAnswer = std::function<HttpResponse(int, const QString &, const QString &)>;
+    /**
+     * Takes a fault for @p target and applies it: an answer to send instead of the real
+     * one (429 or 503 with Retry-After, or nothing at all for a dropped connection), or
+     * nothing when the request goes on (possibly slowed down or to be truncated).
+     */
+    [[nodiscard]] std::optional<HttpResponse> apply(Target target, const HttpRequest &request,
+                                                    Delivery &delivery, const QString &throttleCode,
+                                                    const QString &throttleMessage,
+                                                    const ErrorAnswer &answer);
 
 private:
     QList<Rule> m_rules;

@@ -61,34 +61,13 @@ std::optional<HttpResponse> ArmService::handle(const HttpRequest &request, Deliv
         r.setHeader("Cache-Control", "no-cache");
         return r;
     };
-    if (const auto fault = m_faults.take(Faults::Target::Api, request)) {
-        switch (fault->kind) {
-        case Faults::Kind::Throttle: {
-            HttpResponse r = armError(
-                429, u"TooManyRequests"_s,
-                u"The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits"_s);
-            r.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
-            return finish(r);
-        }
-        case Faults::Kind::Unavailable: {
-            HttpResponse r =
-                armError(503, u"ServiceUnavailable"_s, u"The server is currently unavailable."_s);
-            r.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
-            return finish(r);
-        }
-        case Faults::Kind::Drop:
-            delivery.drop = true;
-            return HttpResponse{};
-        case Faults::Kind::Slow:
-            delivery.delayMs = fault->delayMs;
-            break;
-        case Faults::Kind::Truncate:
-            delivery.truncate = true;
-            break;
-        case Faults::Kind::EmptyPage:
-            break;
-        }
-    }
+    if (auto faulted = m_faults.apply(
+            Faults::Target::Api, request, delivery, u"TooManyRequests"_s,
+            u"The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits"_s,
+            [](int status, const QString &code, const QString &message) {
+                return armError(status, code, message);
+            }))
+        return delivery.drop ? *faulted : finish(*faulted);
 
     const VerifiedToken token = m_context.tokens.verify(request.header("Authorization"));
     const qint64 now = m_context.clock.nowSecsSinceEpoch();
