@@ -6,11 +6,14 @@
 #include "identity/SignInPages.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,58 @@ QString firstValue(const HttpRequest &r, const QString &name)
     if (auto v = r.formValue(name))
         return *v;
     return r.queryValue(name).value_or(QString());
+}
+
+/// The client's id and secret: form fields (client_secret_post) or an HTTP Basic
+/// Authorization header (client_secret_basic, RFC 6749 §2.3.1: form-encoded, then base64).
+struct ClientCredentials
+{
+    QString id;
+    QString secret;
+};
+
+ClientCredentials clientCredentialsOf(const HttpRequest &r)
+{
+    ClientCredentials c{firstValue(r, u"client_id"_s), firstValue(r, u"client_secret"_s)};
+    const QByteArray authorization = r.header("Authorization").trimmed();
+    if (authorization.size() <= 6
+        || authorization.first(6).compare("basic ", Qt::CaseInsensitive) != 0)
+        return c;
+    const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return c;
+    auto formDecoded = [](QByteArray v) {
+        v.replace('+', ' ');
+        return QUrl::fromPercentEncoding(v);
+    };
+    if (c.id.isEmpty())
+        c.id = formDecoded(decoded.left(colon));
+    if (c.secret.isEmpty())
+        c.secret = formDecoded(decoded.mid(colon + 1));
+    return c;
+}
+
+/// A redirect to @p redirectUri with @p items added to its query. A redirect URI without a
+/// path gets "/" (Entra ID answers `http://localhost:7071` at `http://localhost:7071/`).
+HttpResponse redirectTo(const QString &redirectUri, const QList<QPair<QString, QString>> &items)
+{
+    QUrl target(redirectUri);
+    if (target.path().isEmpty())
+        target.setPath(u"/"_s);
+    QUrlQuery q(target);
+    for (const auto &[name, value] : items)
+        if (!value.isEmpty())
+            q.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    target.setQuery(q);
+    HttpResponse r = HttpResponse::empty(302);
+    r.setHeader("Location", target.toEncoded());
+    return r;
+}
+
+QString isoTime(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
 
 } // namespace
@@ -230,7 +285,8 @@ HttpResponse IdentityService::token(const QString &tenantSegment, const HttpRequ
 
 HttpResponse IdentityService::clientCredentials(const Tenant &tenant, const HttpRequest &request)
 {
-    const QString clientId = firstValue(request, u"client_id"_s);
+    const ClientCredentials credentials = clientCredentialsOf(request);
+    const QString clientId = credentials.id;
     const QString scope = firstValue(request, u"scope"_s);
     const Principal *sp = m_context.state.directory.servicePrincipalByAppId(clientId);
     if (!sp || sp->tenantId.compare(tenant.id, Qt::CaseInsensitive) != 0)
@@ -246,23 +302,13 @@ HttpResponse IdentityService::clientCredentials(const Tenant &tenant, const Http
             400, u"invalid_scope"_s, 1002012,
             u"The provided value for scope %1 is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."_s
                 .arg(scope));
-    const QString secret = firstValue(request, u"client_secret"_s);
+    const QString secret = credentials.secret;
     const QString assertion = firstValue(request, u"client_assertion"_s);
+    AnswerOptions options;
     if (!assertion.isEmpty()) {
-        const auto jwt = Jwt::decode(assertion.toLatin1());
-        const bool known = jwt && !sp->certificatePublicKeyPem.isEmpty();
-        bool valid = false;
-        if (known) {
-            const auto key = KeyPair::fromPublicKeyPem(sp->certificatePublicKeyPem);
-            const qint64 now = m_context.clock.nowSecsSinceEpoch();
-            const qint64 exp = qint64(jwt->claims.value("exp"_L1).toDouble());
-            valid = key && Jwt::verify(*jwt, *key)
-                    && jwt->claims.value("iss"_L1).toString() == clientId
-                    && jwt->claims.value("sub"_L1).toString() == clientId && exp + 300 >= now;
-        }
-        if (!valid)
-            return aadError(401, u"invalid_client"_s, 700027,
-                            u"Client assertion failed signature validation."_s);
+        if (auto failure = checkClientAssertion(*sp, clientId, tenant, request, assertion))
+            return *failure;
+        options.authentication = TokenService::ClientAuthentication::Certificate;
     } else if (secret.isEmpty()) {
         return aadError(
             401, u"invalid_client"_s, 7000218,
@@ -273,23 +319,100 @@ HttpResponse IdentityService::clientCredentials(const Tenant &tenant, const Http
             u"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '%1'."_s
                 .arg(clientId));
     }
-    return tokenAnswer(tenant, *sp, clientId, scope, false);
+    return tokenAnswer(tenant, *sp, clientId, scope, options);
+}
+
+std::optional<HttpResponse> IdentityService::checkClientAssertion(const Principal &app,
+                                                                  const QString &clientId,
+                                                                  const Tenant &tenant,
+                                                                  const HttpRequest &request,
+                                                                  const QString &assertion) const
+{
+    static const QString docs =
+        u" Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ."_s;
+    const auto jwt = Jwt::decode(assertion.toLatin1());
+    if (!jwt)
+        return aadError(401, u"invalid_client"_s, 50027, u"JWT token is invalid or malformed."_s);
+    // The certificate is found by the thumbprint in the header, when there is one.
+    const QString x5t = jwt->header.value("x5t"_L1).toString();
+    const auto key = app.certificatePublicKeyPem.isEmpty()
+                         ? std::nullopt
+                         : KeyPair::fromPublicKeyPem(app.certificatePublicKeyPem);
+    if (!key || (!x5t.isEmpty() && x5t != app.certificateThumbprint))
+        return aadError(
+            401, u"invalid_client"_s, 700027,
+            u"The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '%1', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '%2'.]"_s
+                .arg(x5t, clientId));
+    if (!Jwt::verify(*jwt, *key))
+        return aadError(401, u"invalid_client"_s, 700027,
+                        u"Client assertion contains an invalid signature."_s + docs);
+    const QJsonObject &claims = jwt->claims;
+    if (claims.value("iss"_L1).toString().compare(clientId, Qt::CaseInsensitive) != 0
+        || claims.value("sub"_L1).toString().compare(clientId, Qt::CaseInsensitive) != 0)
+        return aadError(
+            401, u"invalid_client"_s, 700021,
+            u"Client assertion application identifier doesn't match 'client_id' parameter."_s
+                + docs);
+    // The audience is the token endpoint: the one the request went to, or the tenant's
+    // v2.0 or v1 endpoint.
+    auto normalised = [](QString url) {
+        while (url.endsWith(u'/'))
+            url.chop(1);
+        return url.toLower();
+    };
+    const QString tenantBase = m_context.apiOrigin() + u'/' + tenant.id;
+    const QStringList accepted{normalised(request.origin + request.path),
+                               normalised(tenantBase + u"/oauth2/v2.0/token"_s),
+                               normalised(tenantBase + u"/oauth2/token"_s)};
+    QStringList audiences;
+    if (claims.value("aud"_L1).isArray()) {
+        for (const QJsonValue &a : claims.value("aud"_L1).toArray())
+            audiences.append(normalised(a.toString()));
+    } else {
+        audiences.append(normalised(claims.value("aud"_L1).toString()));
+    }
+    if (std::none_of(audiences.cbegin(), audiences.cend(),
+                     [&](const QString &a) { return accepted.contains(a); }))
+        return aadError(401, u"invalid_client"_s, 700023,
+                        u"Client assertion audience claim does not match Realm issuer."_s + docs);
+    // exp and nbf, with five minutes of clock skew.
+    const qint64 now = m_context.clock.nowSecsSinceEpoch();
+    const qint64 exp = qint64(claims.value("exp"_L1).toDouble());
+    const qint64 nbf = qint64(claims.value("nbf"_L1).toDouble(double(now)));
+    if (!claims.value("exp"_L1).isDouble() || now > exp + 300 || nbf > now + 300)
+        return aadError(
+            401, u"invalid_client"_s, 700024,
+            u"Client assertion is not within its valid time range. Current time: %1, assertion valid from %2, expiry time of assertion %3."_s
+                    .arg(isoTime(now), isoTime(nbf), isoTime(exp))
+                + docs);
+    return std::nullopt;
+}
+
+IdentityService::AnswerOptions IdentityService::delegatedAnswer(const QString &scopes)
+{
+    const QStringList list = scopes.split(u' ', Qt::SkipEmptyParts);
+    AnswerOptions options;
+    options.delegated = true;
+    options.refreshToken = list.contains(u"offline_access"_s);
+    options.idToken = list.contains(u"openid"_s);
+    return options;
 }
 
 HttpResponse IdentityService::tokenAnswer(const Tenant &tenant, const Principal &principal,
                                           const QString &clientId, const QString &scope,
-                                          bool delegated)
+                                          const AnswerOptions &options)
 {
+    const bool delegated = options.delegated;
     const QString resource = TokenService::resourceFromScope(scope);
-    const IssuedToken t = m_context.tokens.issue(tenant, principal, resource, clientId);
-    const QStringList scopes = scope.split(u' ', Qt::SkipEmptyParts);
+    const IssuedToken t =
+        m_context.tokens.issue(tenant, principal, resource, clientId, {}, options.authentication);
     QJsonObject o{{u"token_type"_s, u"Bearer"_s},
                   {u"scope"_s, delegated ? resource + u"/user_impersonation"_s : scope},
                   {u"expires_in"_s, double(t.expiresIn())},
                   {u"ext_expires_in"_s, double(t.expiresIn())},
                   {u"access_token"_s, QString::fromLatin1(t.accessToken)}};
     if (delegated) {
-        if (scopes.contains(u"offline_access"_s)) {
+        if (options.refreshToken) {
             const QString refresh = randomToken(48);
             m_context.state.refreshTokens.insert(
                 refresh, RefreshGrant{principal.objectId, tenant.id, clientId, t.issuedAt});
@@ -308,8 +431,9 @@ HttpResponse IdentityService::tokenAnswer(const Tenant &tenant, const Principal 
             {u"name"_s, principal.displayName},
             {u"preferred_username"_s, principal.userPrincipalName},
             {u"ver"_s, u"2.0"_s}};
-        o.insert("id_token"_L1,
-                 QString::fromLatin1(Jwt::signRs256(idClaims, tenant.signingKey, tenant.keyId)));
+        if (options.idToken)
+            o.insert("id_token"_L1, QString::fromLatin1(
+                                        Jwt::signRs256(idClaims, tenant.signingKey, tenant.keyId)));
         const QJsonObject clientInfo{{u"uid"_s, principal.objectId}, {u"utid"_s, tenant.id}};
         o.insert("client_info"_L1, QString::fromLatin1(base64UrlEncode(
                                        QJsonDocument(clientInfo).toJson(QJsonDocument::Compact))));
@@ -345,13 +469,16 @@ HttpResponse IdentityService::authorizationCodeGrant(const HttpRequest &request)
         return aadError(
             400, u"invalid_grant"_s, 500112,
             u"The reply address does not match the reply address that was provided when requesting the authorization code."_s);
-    if (!firstValue(request, u"client_secret"_s).isEmpty())
+    if (!clientCredentialsOf(request).secret.isEmpty()
+        || !firstValue(request, u"client_assertion"_s).isEmpty())
         return aadError(
             401, u"invalid_client"_s, 700025,
             u"Client is public so neither 'client_assertion' nor 'client_secret' should be presented."_s);
     const QString verifier = firstValue(request, u"code_verifier"_s);
-    const QString computed = QString::fromLatin1(
-        base64UrlEncode(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)));
+    const QString computed = grant.challengeMethod == "plain"_L1
+                                 ? verifier
+                                 : QString::fromLatin1(base64UrlEncode(QCryptographicHash::hash(
+                                     verifier.toUtf8(), QCryptographicHash::Sha256)));
     if (verifier.isEmpty() || computed != grant.challenge)
         return aadError(
             400, u"invalid_grant"_s, 501481,
@@ -360,9 +487,10 @@ HttpResponse IdentityService::authorizationCodeGrant(const HttpRequest &request)
     const Principal *user = m_context.state.directory.principal(grant.principalId);
     if (!tenant || !user)
         return aadError(400, u"invalid_grant"_s, 50034, u"The user account does not exist."_s);
-    const QString scope =
-        firstValue(request, u"scope"_s).isEmpty() ? grant.scope : firstValue(request, u"scope"_s);
-    return tokenAnswer(*tenant, *user, grant.clientId, scope, true);
+    const QString requested = firstValue(request, u"scope"_s);
+    const QString scope = requested.isEmpty() ? grant.scope : requested;
+    return tokenAnswer(*tenant, *user, grant.clientId, scope,
+                       delegatedAnswer(grant.scope + u' ' + requested));
 }
 
 HttpResponse IdentityService::refreshTokenGrant(const QString &tenantSegment,
@@ -391,7 +519,10 @@ HttpResponse IdentityService::refreshTokenGrant(const QString &tenantSegment,
     QString scope = firstValue(request, u"scope"_s);
     if (scope.isEmpty())
         scope = u"https://management.azure.com/.default"_s;
-    return tokenAnswer(*tenant, *principal, grant.clientId, scope, true);
+    // A refresh answers with a new refresh token (PROTOCOL.md §1.3), offline_access or not.
+    AnswerOptions options = delegatedAnswer(scope);
+    options.refreshToken = true;
+    return tokenAnswer(*tenant, *principal, grant.clientId, scope, options);
 }
 
 HttpResponse IdentityService::deviceCode(const QString &tenant, const HttpRequest &request)
@@ -455,10 +586,15 @@ HttpResponse IdentityService::deviceCodeGrant(const HttpRequest &request)
         tenant = m_context.state.directory.tenant(user->tenantId);
     if (!user || !tenant)
         return aadError(400, u"invalid_grant"_s, 50034, u"The user account does not exist."_s);
-    QString scope = firstValue(request, u"scope"_s);
-    if (scope.isEmpty())
-        scope = code.scope;
-    return tokenAnswer(*tenant, *user, code.clientId, scope, true);
+    if (!m_context.state.directory.canSignIn(*user, tenant->id))
+        return aadError(
+            400, u"invalid_grant"_s, 50020,
+            u"User account '%1' from identity provider does not exist in tenant '%2' and cannot access the application."_s
+                .arg(user->userPrincipalName, tenant->displayName));
+    const QString requested = firstValue(request, u"scope"_s);
+    const QString scope = requested.isEmpty() ? code.scope : requested;
+    return tokenAnswer(*tenant, *user, code.clientId, scope,
+                       delegatedAnswer(code.scope + u' ' + requested));
 }
 
 HttpResponse IdentityService::handleBrowser(const HttpRequest &request)
@@ -483,6 +619,14 @@ HttpResponse IdentityService::authorizePage(const QString &tenantSegment,
     const QString clientId = request.queryValue(u"client_id"_s).value_or(QString());
     const QString redirect = request.queryValue(u"redirect_uri"_s).value_or(QString());
     const QString state = request.queryValue(u"state"_s).value_or(QString());
+    const Tenant *pinned = resolveTenant(tenantSegment);
+    if (!pinned && tenantSegment != "common"_L1 && tenantSegment != "organizations"_L1)
+        return HttpResponse::html(
+            400,
+            SignInPages::message(
+                u"Sign-in failed"_s,
+                u"AADSTS90002: Tenant '%1' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."_s
+                    .arg(tenantSegment)));
     const Application *app = m_context.state.directory.application(clientId);
     if (!app)
         return HttpResponse::html(
@@ -499,27 +643,26 @@ HttpResponse IdentityService::authorizePage(const QString &tenantSegment,
                 u"AADSTS50011: The redirect URI '%1' specified in the request does not match the redirect URIs configured for the application. Only loopback addresses (http://127.0.0.1 or http://localhost) are registered."_s
                     .arg(redirect)));
     auto redirectError = [&](const QString &error, const QString &description) {
-        QUrl target(redirect);
-        QUrlQuery q(target);
-        q.addQueryItem(u"error"_s, error);
-        q.addQueryItem(u"error_description"_s, description);
-        if (!state.isEmpty())
-            q.addQueryItem(u"state"_s, state);
-        target.setQuery(q);
-        HttpResponse r = HttpResponse::empty(302);
-        r.setHeader("Location", target.toEncoded());
-        return r;
+        return redirectTo(
+            redirect,
+            {{u"error"_s, error}, {u"error_description"_s, description}, {u"state"_s, state}});
     };
     if (request.queryValue(u"response_type"_s).value_or(QString()) != "code"_L1)
         return redirectError(u"unsupported_response_type"_s,
                              u"AADSTS700054: response_type 'code' is required."_s);
+    // PKCE is required here (SANDBOX.md); S256 is recommended, plain accepted (RFC 7636's
+    // default when no method is named).
     const QString challenge = request.queryValue(u"code_challenge"_s).value_or(QString());
     const QString method = request.queryValue(u"code_challenge_method"_s).value_or(u"plain"_s);
-    if (challenge.isEmpty() || method != "S256"_L1)
+    if (challenge.isEmpty() || (method != "S256"_L1 && method != "plain"_L1))
         return redirectError(
             u"invalid_request"_s,
-            u"AADSTS9002325: Proof Key for Code Exchange with the S256 method is required for this client."_s);
-    const Tenant *pinned = resolveTenant(tenantSegment);
+            u"AADSTS9002325: Proof Key for Code Exchange (code_challenge with the S256 or plain method) is required for this client."_s);
+    // There is no sign-in session to reuse: a silent request cannot succeed.
+    if (request.queryValue(u"prompt"_s).value_or(QString()) == "none"_L1)
+        return redirectError(
+            u"login_required"_s,
+            u"AADSTS50058: A silent sign-in request was sent but no user is signed in."_s);
     if (request.method == "GET")
         return HttpResponse::html(200, SignInPages::accountPicker(m_context.state, pinned, app));
 
@@ -544,15 +687,7 @@ HttpResponse IdentityService::authorizePage(const QString &tenantSegment,
                    AuthorizationCode{clientId, redirect, challenge, method, user->objectId,
                                      tenant->id, request.queryValue(u"scope"_s).value_or(QString()),
                                      m_context.clock.nowSecsSinceEpoch() + CodeLifetime});
-    QUrl target(redirect);
-    QUrlQuery q(target);
-    q.addQueryItem(u"code"_s, code);
-    if (!state.isEmpty())
-        q.addQueryItem(u"state"_s, state);
-    target.setQuery(q);
-    HttpResponse r = HttpResponse::empty(302);
-    r.setHeader("Location", target.toEncoded());
-    return r;
+    return redirectTo(redirect, {{u"code"_s, code}, {u"state"_s, state}});
 }
 
 HttpResponse IdentityService::deviceLogin(const HttpRequest &request)
@@ -563,7 +698,7 @@ HttpResponse IdentityService::deviceLogin(const HttpRequest &request)
         request.formValue(u"user_code"_s).value_or(QString()).trimmed().toUpper();
     const QString account = request.formValue(u"account"_s).value_or(QString());
     for (auto it = m_deviceCodes.begin(); it != m_deviceCodes.end(); ++it) {
-        if (it->userCode != entered)
+        if (it->userCode != entered || m_context.clock.nowSecsSinceEpoch() > it->expiresAt)
             continue;
         if (!request.formValue(u"cancel"_s).value_or(QString()).isEmpty()) {
             it->declined = true;
@@ -576,6 +711,16 @@ HttpResponse IdentityService::deviceLogin(const HttpRequest &request)
         if (!user)
             return HttpResponse::html(
                 400, SignInPages::deviceLogin(m_context.state, u"Choose an account."_s));
+        // The code was asked for at a tenant's endpoint: only its members and guests may
+        // approve it.
+        const Tenant *pinned = resolveTenant(it->tenant);
+        if (pinned && !m_context.state.directory.canSignIn(*user, pinned->id))
+            return HttpResponse::html(
+                400,
+                SignInPages::deviceLogin(
+                    m_context.state,
+                    u"AADSTS50020: User account '%1' from identity provider does not exist in tenant '%2' and cannot access the application."_s
+                        .arg(user->userPrincipalName, pinned->displayName)));
         it->principalId = user->objectId;
         return HttpResponse::html(
             200,
@@ -594,16 +739,17 @@ HttpResponse IdentityService::managedIdentity(const HttpRequest &request)
     const QString path = request.path.endsWith(u'/') ? request.path.chopped(1) : request.path;
     if (path != "/metadata/identity/oauth2/token"_L1 || request.method != "GET")
         return HttpResponse::json(404, QJsonObject{{u"error"_s, u"not_found"_s}});
+    // IMDS's answers (PROTOCOL.md §3.1): the header check comes first (SSRF mitigation).
     if (request.header("Metadata") != "true")
-        return HttpResponse::json(400, QJsonObject{{u"error"_s, u"invalid_request"_s},
+        return HttpResponse::json(400, QJsonObject{{u"error"_s, u"bad_request_102"_s},
                                                    {u"error_description"_s,
                                                     u"Required metadata header not specified"_s}});
     const QString resource = request.queryValue(u"resource"_s).value_or(QString());
     if (resource.isEmpty())
         return HttpResponse::json(
-            400, QJsonObject{
-                     {u"error"_s, u"invalid_request"_s},
-                     {u"error_description"_s, u"Required query variable 'resource' is missing"_s}});
+            400,
+            QJsonObject{{u"error"_s, u"invalid_request"_s},
+                        {u"error_description"_s, u"Required audience parameter not specified"_s}});
     const Principal *mi = m_context.state.directory.managedIdentity(
         request.queryValue(u"client_id"_s).value_or(QString()),
         request.queryValue(u"object_id"_s).value_or(QString()));

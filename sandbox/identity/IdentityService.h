@@ -15,9 +15,9 @@ namespace vl::sandbox {
  * @brief Microsoft Entra ID, v2.0 shapes, for one sandbox.
  *
  * API origin: OpenID discovery, JWKS, instance discovery, the token endpoint
- * (authorization code with PKCE S256, refresh token, client credentials with a
- * secret or an RS256/PS256 client assertion, device code under both grant-type
- * spellings) and the device authorization endpoint; the same under the `adfs`
+ * (authorization code with PKCE, refresh token, client credentials with a secret
+ * (in the form or HTTP Basic) or an RS256/PS256 client assertion, device code under
+ * both grant-type spellings) and the device authorization endpoint; the same under the `adfs`
  * authority shape. Browser origin: the sign-in page (authorize), the device
  * login page, and the managed-identity endpoint (IMDS shape).
  *
@@ -47,7 +47,7 @@ private:
         QString clientId;
         QString redirectUri;
         QString challenge;
-        QString challengeMethod;
+        QString challengeMethod; ///< S256 or plain
         QString principalId;
         QString tenantId;
         QString scope;
@@ -77,9 +77,27 @@ private:
     HttpResponse deviceLogin(const HttpRequest &request);
     HttpResponse managedIdentity(const HttpRequest &request);
 
-    /// The token answer for a signed-in user or app, with refresh and id tokens when asked.
+    /// What a token answer carries besides the access token.
+    struct AnswerOptions
+    {
+        bool delegated = false;    ///< a user's token: id_token and client_info may come
+        bool refreshToken = false; ///< offline_access was asked for, or a refresh grant
+        bool idToken = false;      ///< openid was asked for
+        std::optional<TokenService::ClientAuthentication> authentication;
+    };
+    /// For a user's grant: refresh and ID tokens follow the scopes asked for (@p scopes:
+    /// every scope the grant and the token request named).
+    [[nodiscard]] static AnswerOptions delegatedAnswer(const QString &scopes);
+
+    /// The token answer for a signed-in user or app; @p scope names the resource.
     HttpResponse tokenAnswer(const Tenant &tenant, const Principal &principal,
-                             const QString &clientId, const QString &scope, bool delegated);
+                             const QString &clientId, const QString &scope,
+                             const AnswerOptions &options);
+    /// Checks a client assertion (RS256/PS256 JWT signed with the app's registered
+    /// certificate); the error answer, or nothing when it is valid.
+    [[nodiscard]] std::optional<HttpResponse>
+    checkClientAssertion(const Principal &app, const QString &clientId, const Tenant &tenant,
+                         const HttpRequest &request, const QString &assertion) const;
     [[nodiscard]] const Tenant *resolveTenant(const QString &segment) const;
 
     ServiceContext &m_context;

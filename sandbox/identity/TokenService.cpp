@@ -19,24 +19,35 @@ TokenService::TokenService(const SandboxState &state, const Clock &clock)
 QString TokenService::resourceFromScope(const QString &scope)
 {
     // Several scopes may be given ("https://vault.azure.net/.default openid profile"):
-    // the resource is the one that is not an OpenID scope.
+    // the resource is the first one that is not an OpenID scope.
+    static const QString graph = u"https://graph.microsoft.com"_s;
     for (const QString &s : scope.split(u' ', Qt::SkipEmptyParts)) {
         if (s == "openid"_L1 || s == "profile"_L1 || s == "offline_access"_L1 || s == "email"_L1)
             continue;
         if (s.endsWith("/.default"_L1))
             return s.chopped(9);
+        // A scope without a resource URI ("User.Read", "Directory.Read.All") is Graph's.
+        if (!s.contains("://"_L1))
+            return graph;
         const qsizetype slash = s.lastIndexOf(u'/');
-        return slash > 8 ? s.left(slash) : s;
+        return slash > s.indexOf("://"_L1) + 2 ? s.left(slash) : s;
     }
-    return {};
+    // Only OpenID scopes: Entra ID issues a token for Graph (its userinfo endpoint).
+    return graph;
 }
 
 IssuedToken TokenService::issue(const Tenant &tenant, const Principal &principal,
                                 const QString &resource, const QString &clientId,
-                                const QString &scopes) const
+                                const QString &scopes,
+                                std::optional<ClientAuthentication> authentication) const
 {
     const qint64 now = m_clock.nowSecsSinceEpoch();
     const bool user = principal.isUser();
+    if (!authentication)
+        authentication = user ? ClientAuthentication::None
+                         : principal.kind == PrincipalKind::ManagedIdentity
+                             ? ClientAuthentication::Certificate
+                             : ClientAuthentication::Secret;
     QJsonObject claims{
         {u"aud"_s, resource},
         {u"iss"_s, access::Caller::stsIssuer(tenant.id)},
@@ -47,7 +58,7 @@ IssuedToken TokenService::issue(const Tenant &tenant, const Principal &principal
         {u"oid"_s, principal.objectId},
         {u"sub"_s, principal.objectId},
         {u"appid"_s, clientId},
-        {u"appidacr"_s, user ? u"0"_s : u"1"_s},
+        {u"appidacr"_s, QString::number(int(*authentication))},
         {u"idtyp"_s, user ? u"user"_s : u"app"_s},
         {u"ver"_s, u"1.0"_s},
         {u"uti"_s, QString::fromLatin1(base64UrlEncode(QUuid::createUuid().toRfc4122()))},
@@ -77,8 +88,13 @@ VerifiedToken TokenService::verify(const QByteArray &authorization) const
         return v;
     }
     const QByteArray token = header.mid(7).trimmed();
-    if (auto it = m_cache.constFind(token); it != m_cache.constEnd())
-        return *it;
+    if (auto it = m_cache.constFind(token); it != m_cache.constEnd()) {
+        // Only the costly checks are cached; the directory object is looked up each
+        // time, as the directory may have changed (and moved) since.
+        VerifiedToken cached = *it;
+        cached.principal = m_state.directory.principal(cached.claims.value("oid"_L1).toString());
+        return cached;
+    }
 
     const auto jwt = Jwt::decode(token);
     if (!jwt) {
@@ -96,10 +112,10 @@ VerifiedToken TokenService::verify(const QByteArray &authorization) const
     const QString kid = jwt->header.value("kid"_L1).toString();
     v.facts.signatureValid =
         tenant && kid == tenant->keyId && Jwt::verify(*jwt, tenant->signingKey);
-    v.principal = m_state.directory.principal(jwt->claims.value("oid"_L1).toString());
     if (m_cache.size() > 4096)
         m_cache.clear();
     m_cache.insert(token, v);
+    v.principal = m_state.directory.principal(jwt->claims.value("oid"_L1).toString());
     return v;
 }
 

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace vl::sandbox {
 
 /// An access token the sandbox issued.
@@ -46,17 +48,29 @@ struct VerifiedToken
 class TokenService
 {
 public:
+    /// How the client proved who it is: the `appidacr` claim (PROTOCOL.md §1.8).
+    enum class ClientAuthentication {
+        None = 0,       ///< "0": a public client (user tokens)
+        Secret = 1,     ///< "1": a client secret
+        Certificate = 2 ///< "2": a certificate (client assertion); managed identities too
+    };
+
     TokenService(const SandboxState &state, const Clock &clock);
 
-    [[nodiscard]] IssuedToken issue(const Tenant &tenant, const Principal &principal,
-                                    const QString &resource, const QString &clientId,
-                                    const QString &scopes = {}) const;
+    /// A token for @p principal; without @p authentication, users get "0", managed
+    /// identities "2" and service principals "1".
+    [[nodiscard]] IssuedToken
+    issue(const Tenant &tenant, const Principal &principal, const QString &resource,
+          const QString &clientId, const QString &scopes = {},
+          std::optional<ClientAuthentication> authentication = std::nullopt) const;
 
     /// Checks an `Authorization` header value ("Bearer <jwt>"); never fails, it reports.
     [[nodiscard]] VerifiedToken verify(const QByteArray &authorization) const;
 
     /// `https://vault.azure.net/.default` -> `https://vault.azure.net`;
-    /// `https://management.core.windows.net//.default` -> `https://management.core.windows.net/`.
+    /// `https://management.core.windows.net//.default` -> `https://management.core.windows.net/`;
+    /// Graph's short scopes (`User.Read`) and OpenID scopes alone -> `https://graph.microsoft.com`,
+    /// as Entra ID answers them.
     [[nodiscard]] static QString resourceFromScope(const QString &scope);
 
     /// Forgets verified tokens (after a reset).
