@@ -7,4 +7,6 @@ set(VAULTLENS_SANDBOX_CRYPTO_SOURCES
     crypto/Pki.h crypto/Pki.cpp
     crypto/Certificate.h crypto/Certificate.cpp
     crypto/OpenSslUtil.h crypto/OpenSslUtil.cpp
+    crypto/JwkImport.h crypto/JwkImport.cpp
+    crypto/CertificateRequests.h crypto/CertificateRequests.cpp
 )

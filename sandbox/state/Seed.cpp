@@ -3,9 +3,14 @@
 
 #include "access/RoleCatalogue.h"
 #include "crypto/Base64Url.h"
+#include "state/CertificateStore.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QUuid>
+
+#include <future>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -161,6 +166,89 @@ arm::RoleAssignment assign(const QString &principal, const QString &principalTyp
     return a;
 }
 
+// --- Demo keys and certificates ----------------------------------------------------------
+
+using PendingKey = std::future<std::optional<KeyPair>>;
+
+/// RSA generation dominates the demo seed's start time (about 0.1 s per 2048-bit key), so
+/// the demo's RSA keys are made on worker threads while the rest of the seed is built.
+std::vector<PendingKey> startRsaKeys(int count)
+{
+    std::vector<PendingKey> keys;
+    for (int i = 0; i < count; ++i)
+        keys.push_back(std::async(std::launch::async, [] { return KeyPair::generateRsa(2048); }));
+    return keys;
+}
+
+/// A key with one version per key pair, a week apart, the last one current.
+bool addKey(VaultData &data, const QString &name, const QList<std::optional<KeyPair>> &pairs,
+            qint64 created, std::optional<QMap<QString, QString>> tags = std::nullopt)
+{
+    KeyEntry e;
+    e.name = name;
+    qint64 at = created;
+    for (const auto &pair : pairs) {
+        if (!pair)
+            return false;
+        KeyVersion v;
+        v.version = newVersionId();
+        v.kty = pair->type() == KeyPair::Type::Rsa ? u"RSA"_s : u"EC"_s;
+        v.privateKeyPem = pair->privateKeyPem();
+        v.keyOps = defaultKeyOperations(v.kty);
+        v.tags = tags;
+        v.attributes.created = v.attributes.updated = at;
+        e.versions.append(v);
+        at += 7 * Day;
+    }
+    data.keys.insert(name.toLower(), e);
+    return true;
+}
+
+/// A self-signed certificate for @p host (EC P-256: cheap to generate) valid from
+/// @p notBefore to @p notAfter, stored with its managed key and secret.
+bool addCertificate(VaultData &data, const QString &name, const QString &host, qint64 notBefore,
+                    qint64 notAfter)
+{
+    const QJsonObject given{
+        {u"key_props"_s, QJsonObject{{u"kty"_s, u"EC"_s}, {u"crv"_s, u"P-256"_s}}},
+        {u"x509_props"_s,
+         QJsonObject{{u"subject"_s, QString(u"CN="_s + host)},
+                     {u"sans"_s, QJsonObject{{u"dns_names"_s, QJsonArray{host}}}}}},
+        {u"issuer"_s, QJsonObject{{u"name"_s, u"Self"_s}}}};
+    const qint64 created = notBefore + 600;
+    const auto policy = CertificateStore::policyWithDefaults(given, created, nullptr);
+    const auto key = policy ? CertificateStore::generateKey(*policy) : std::nullopt;
+    if (!key)
+        return false;
+    CertificateRequest request = CertificateStore::requestFromPolicy(*policy, created);
+    request.notBefore = QDateTime::fromSecsSinceEpoch(notBefore, Qt::UTC);
+    request.notAfter = QDateTime::fromSecsSinceEpoch(notAfter, Qt::UTC);
+    const auto info = Certificates::createSelfSigned(*key, request);
+    if (!info)
+        return false;
+    IssuedCertificate issued{newVersionId(), CertificateBundle{*info, *key, {}}, std::nullopt,
+                             true};
+    return CertificateStore::storeVersion(data, name, *policy, issued, created, {});
+}
+
+/// kv-contoso-prod: two RSA versions, an EC signing key, and certificates that are
+/// valid, about to expire and expired. kv-contoso-apps: a key-encryption key.
+bool addDemoKeys(VaultData &prod, VaultData &apps, std::vector<PendingKey> &rsa, qint64 now)
+{
+    const QMap<QString, QString> orders{{u"app"_s, u"orders"_s}, {u"purpose"_s, u"encryption"_s}};
+    return addKey(prod, u"orders-encryption-key"_s, {rsa[0].get(), rsa[1].get()}, now - 40 * Day,
+                  orders)
+           && addKey(prod, u"signing-key-p256"_s, {KeyPair::generateEc(u"P-256"_s)}, now - 12 * Day)
+           && addKey(apps, u"payments-kek"_s, {rsa[2].get()}, now - 25 * Day,
+                     QMap<QString, QString>{{u"app"_s, u"payments"_s}})
+           && addCertificate(prod, u"www-contoso-example"_s, u"www.contoso.example"_s,
+                             now - 30 * Day, now + 335 * Day)
+           && addCertificate(prod, u"api-contoso-example"_s, u"api.contoso.example"_s,
+                             now - 345 * Day, now + 20 * Day)
+           && addCertificate(prod, u"legacy-contoso-example"_s, u"legacy.contoso.example"_s,
+                             now - 400 * Day, now - 35 * Day);
+}
+
 /// The part every seed shares: Contoso, its administrator, the automation identity,
 /// the production subscription.
 std::optional<SandboxState> base(const SandboxOptions &options, const Clock &clock, QString *error)
@@ -201,7 +289,8 @@ void addEmptyVault(SandboxState &s, qint64 now)
     s.vaults.append(v);
 }
 
-void addDemo(SandboxState &s, const Clock &clock, QString *error, bool &ok)
+void addDemo(SandboxState &s, const Clock &clock, std::vector<PendingKey> &rsaKeys, QString *error,
+             bool &ok)
 {
     const qint64 now = clock.nowSecsSinceEpoch();
     auto fabrikam = makeTenant(FabrikamTenant, u"fabrikam.example"_s, u"Fabrikam"_s);
@@ -298,6 +387,12 @@ void addDemo(SandboxState &s, const Clock &clock, QString *error, bool &ok)
     addSecret(rbac.data, u"payments-api-key"_s, {u"pk_demo_1"_s, u"pk_demo_2"_s}, now - 30 * Day,
               u"text/plain"_s, QMap<QString, QString>{{u"app"_s, u"payments"_s}});
     addSecret(rbac.data, u"web-app-client-secret"_s, {u"web-demo-secret"_s}, now - 3 * Day);
+    if (!addDemoKeys(s.vaults.last().data, rbac.data, rsaKeys, now)) {
+        ok = false;
+        if (error)
+            *error = u"could not generate the demo keys and certificates"_s;
+        return;
+    }
     s.vaults.append(rbac);
     const QString prodScope = u"/subscriptions/"_s + ProductionSubscription;
     const QString appsGroup = prodScope + u"/resourceGroups/rg-apps"_s;
@@ -362,6 +457,11 @@ void addDemo(SandboxState &s, const Clock &clock, QString *error, bool &ok)
 std::optional<SandboxState> Seed::build(const SandboxOptions &options, const Clock &clock,
                                         QString *error)
 {
+    // The demo's RSA keys are generated on worker threads from the start, alongside the
+    // tenants' signing keys (see startRsaKeys).
+    std::vector<PendingKey> demoKeys;
+    if (options.seed == SandboxOptions::Seed::Demo)
+        demoKeys = startRsaKeys(3);
     auto state = base(options, clock, error);
     if (!state)
         return std::nullopt;
@@ -380,7 +480,7 @@ std::optional<SandboxState> Seed::build(const SandboxOptions &options, const Clo
     }
     case SandboxOptions::Seed::Demo: {
         bool ok = true;
-        addDemo(*state, clock, error, ok);
+        addDemo(*state, clock, demoKeys, error, ok);
         if (!ok)
             return std::nullopt;
         if (state->clientAddress.isEmpty())

@@ -6,6 +6,7 @@
 #include "access/Validation.h"
 #include "crypto/Base64Url.h"
 #include "vault/Paging.h"
+#include "vault/VaultObjects.h"
 #include "vault/VaultService.h"
 
 #include <QJsonArray>
@@ -19,9 +20,9 @@ namespace vl::sandbox {
 namespace {
 
 using access::DataOperation;
+using namespace VaultObjects;
 
 constexpr qsizetype MaxSecretValueBytes = 25 * 1024; // Key Vault service limits: 25 KB
-constexpr qint64 Day = 86400;
 
 struct Ctx
 {
@@ -35,36 +36,6 @@ struct Ctx
     [[nodiscard]] qint64 now() const { return context.clock.nowSecsSinceEpoch(); }
     [[nodiscard]] QString name() const { return call.operation.objectName; }
 };
-
-QString recoveryLevel(const arm::VaultProperties &p)
-{
-    const bool custom = p.softDeleteRetentionInDays.value_or(90) < 90;
-    const bool protectedVault = p.enablePurgeProtection.value_or(false);
-    return (custom ? u"CustomizedRecoverable"_s : u"Recoverable"_s)
-           + (protectedVault ? QString() : u"+Purgeable"_s);
-}
-
-QJsonObject attributesJson(const ObjectAttributes &a, const arm::VaultProperties &p)
-{
-    QJsonObject o{{u"enabled"_s, a.enabled},
-                  {u"created"_s, double(a.created)},
-                  {u"updated"_s, double(a.updated)},
-                  {u"recoveryLevel"_s, recoveryLevel(p)},
-                  {u"recoverableDays"_s, p.softDeleteRetentionInDays.value_or(90)}};
-    if (a.notBefore)
-        o.insert("nbf"_L1, double(*a.notBefore));
-    if (a.expires)
-        o.insert("exp"_L1, double(*a.expires));
-    return o;
-}
-
-QJsonObject tagsJson(const QMap<QString, QString> &tags)
-{
-    QJsonObject o;
-    for (auto it = tags.begin(); it != tags.end(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
 
 /// SecretBundle / SecretItem: @p versioned ids for bundles and version lists.
 QJsonObject secretJson(const Ctx &c, const SecretEntry &e, const SecretVersion &v, bool versioned,
@@ -90,9 +61,7 @@ QJsonObject secretJson(const Ctx &c, const SecretEntry &e, const SecretVersion &
 QJsonObject deletedJson(const Ctx &c, const SecretEntry &e, bool versioned)
 {
     QJsonObject o = secretJson(c, e, e.versions.last(), versioned, false);
-    o.insert("recoveryId"_L1, QString(c.call.origin + u"/deletedsecrets/"_s + e.name));
-    o.insert("deletedDate"_L1, double(e.deleted->deletedDate));
-    o.insert("scheduledPurgeDate"_L1, double(e.deleted->scheduledPurgeDate));
+    addDeletion(o, c.call.origin + u"/deletedsecrets/"_s + e.name, *e.deleted);
     return o;
 }
 
@@ -109,22 +78,6 @@ HttpResponse deletedNotFound(const QString &name)
     return vaultError(404, u"SecretNotFound"_s, u"Deleted Secret not found: %1"_s.arg(name));
 }
 
-HttpResponse badParameter(const QString &message)
-{
-    return vaultError(400, u"BadParameter"_s, message);
-}
-
-std::optional<QJsonObject> jsonBody(const HttpRequest &r, HttpResponse &error)
-{
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parse);
-    if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        error = badParameter(u"The request body is not a valid JSON object."_s);
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
 /// Applies `attributes`, `contentType` and `tags` from a set/update body to @p v.
 std::optional<HttpResponse> applyProperties(const QJsonObject &body, SecretVersion &v)
 {
@@ -135,47 +88,15 @@ std::optional<HttpResponse> applyProperties(const QJsonObject &body, SecretVersi
                             ? std::nullopt
                             : std::optional(body.value("contentType"_L1).toString());
     }
-    if (body.contains("tags"_L1)) {
-        if (!body.value("tags"_L1).isObject())
-            return badParameter(u"tags must be an object of strings."_s);
-        QMap<QString, QString> tags;
-        const QJsonObject t = body.value("tags"_L1).toObject();
-        for (auto it = t.begin(); it != t.end(); ++it) {
-            if (!it.value().isString())
-                return badParameter(u"The value of tag '%1' must be a string."_s.arg(it.key()));
-            tags.insert(it.key(), it.value().toString());
-        }
-        if (const auto r = access::Validation::tags(tags, access::TagTarget::VaultObject); !r)
-            return badParameter(r.message);
-        v.tags = tags;
-    }
-    if (body.contains("attributes"_L1)) {
-        const QJsonObject a = body.value("attributes"_L1).toObject();
-        if (a.contains("enabled"_L1))
-            v.attributes.enabled = a.value("enabled"_L1).toBool(true);
-        for (const auto &[key, field] : {std::pair{"nbf"_L1, &v.attributes.notBefore},
-                                         std::pair{"exp"_L1, &v.attributes.expires}}) {
-            if (!a.contains(key))
-                continue;
-            const QJsonValue value = a.value(key);
-            if (value.isNull())
-                *field = std::nullopt;
-            else if (value.isDouble())
-                *field = qint64(value.toDouble());
-            else
-                return badParameter(u"attributes.%1 must be a number of seconds."_s.arg(key));
-        }
-        if (v.attributes.notBefore && v.attributes.expires
-            && *v.attributes.notBefore > *v.attributes.expires)
-            return badParameter(u"attributes.nbf is later than attributes.exp."_s);
-    }
-    return std::nullopt;
+    if (auto problem = readTags(body, v.tags))
+        return problem;
+    return readAttributes(body.value("attributes"_L1).toObject(), v.attributes);
 }
 
 HttpResponse setSecret(Ctx &c)
 {
-    if (const auto r = access::Validation::objectName(c.name()); !r)
-        return badParameter(r.message);
+    if (auto problem = checkName(c.name()))
+        return *problem;
     HttpResponse error;
     const auto body = jsonBody(c.call.request, error);
     if (!body)
@@ -187,11 +108,7 @@ HttpResponse setSecret(Ctx &c)
         return badParameter(u"The secret value is larger than the limit of 25 KB."_s);
     SecretEntry *entry = c.data().secret(c.name());
     if (entry && entry->deleted)
-        return vaultError(
-            409, u"Conflict"_s,
-            u"Secret %1 is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged."_s
-                .arg(entry->name),
-            u"ObjectIsDeletedButRecoverable"_s);
+        return deletedButRecoverable(u"Secret"_s, entry->name);
     SecretVersion v;
     v.version = newVersionId();
     v.value = value;
@@ -272,8 +189,7 @@ HttpResponse deleteSecret(Ctx &c)
     SecretEntry *entry = c.data().secret(c.name());
     if (!entry || entry->deleted)
         return notFound(c.name());
-    const int days = c.props().softDeleteRetentionInDays.value_or(90);
-    entry->deleted = Deletion{c.now(), c.now() + days * Day};
+    entry->deleted = deletionNow(c.props(), c.now());
     c.context.persist();
     return HttpResponse::json(200, deletedJson(c, *entry, true));
 }
@@ -300,10 +216,7 @@ HttpResponse purgeDeleted(Ctx &c)
     if (!entry || !entry->deleted)
         return deletedNotFound(c.name());
     if (c.props().enablePurgeProtection.value_or(false))
-        return vaultError(
-            403, u"Forbidden"_s,
-            u"Operation \"purge\" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed."_s,
-            u"PurgeProtectionEnabled"_s);
+        return purgeProtected();
     c.data().secrets.remove(c.name().toLower());
     c.context.persist();
     return HttpResponse::empty(204);
@@ -328,10 +241,7 @@ HttpResponse backupSecret(Ctx &c)
         return notFound(c.name());
     VaultData one;
     one.secrets.insert(entry->name.toLower(), *entry);
-    const QByteArray blob =
-        BackupMagic.toByteArray() + QJsonDocument(toJson(one)).toJson(QJsonDocument::Compact);
-    return HttpResponse::json(
-        200, QJsonObject{{u"value"_s, QString::fromLatin1(base64UrlEncode(blob))}});
+    return backupAnswer(BackupMagic, one);
 }
 
 HttpResponse restoreSecret(Ctx &c)
@@ -340,14 +250,10 @@ HttpResponse restoreSecret(Ctx &c)
     const auto body = jsonBody(c.call.request, error);
     if (!body)
         return error;
-    const auto blob = base64UrlDecode(body->value("value"_L1).toString().toLatin1());
-    if (!blob || !blob->startsWith(BackupMagic))
+    const auto restored = restoredData(*body, BackupMagic);
+    if (!restored || restored->secrets.size() != 1 || restored->secrets.first().versions.isEmpty())
         return badParameter(u"Backup blob contains invalid or corrupt version."_s);
-    const VaultData restored =
-        vaultDataFromJson(QJsonDocument::fromJson(blob->mid(BackupMagic.size())).object());
-    if (restored.secrets.size() != 1 || restored.secrets.first().versions.isEmpty())
-        return badParameter(u"Backup blob contains invalid or corrupt version."_s);
-    SecretEntry entry = restored.secrets.first();
+    SecretEntry entry = restored->secrets.first();
     entry.deleted.reset();
     if (const SecretEntry *existing = c.data().secret(entry.name)) {
         if (existing->deleted)

@@ -47,34 +47,13 @@ HttpResponse VaultService::handle(VaultRecord &vault, const HttpRequest &request
         return r;
     };
 
-    if (const auto fault = m_faults.take(Faults::Target::Vault, request)) {
-        switch (fault->kind) {
-        case Faults::Kind::Throttle: {
-            HttpResponse r = vaultError(
-                429, u"Throttled"_s,
-                u"Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached"_s);
-            r.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
-            return finish(r);
-        }
-        case Faults::Kind::Unavailable: {
-            HttpResponse r = vaultError(503, u"ServiceUnavailable"_s,
-                                        u"The service is temporarily unavailable."_s);
-            r.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
-            return finish(r);
-        }
-        case Faults::Kind::Drop:
-            delivery.drop = true;
-            return {};
-        case Faults::Kind::Slow:
-            delivery.delayMs = fault->delayMs;
-            break;
-        case Faults::Kind::Truncate:
-            delivery.truncate = true;
-            break;
-        case Faults::Kind::EmptyPage:
-            break;
-        }
-    }
+    if (auto faulted = m_faults.apply(
+            Faults::Target::Vault, request, delivery, u"Throttled"_s,
+            u"Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached"_s,
+            [](int status, const QString &code, const QString &message) {
+                return vaultError(status, code, message);
+            }))
+        return delivery.drop ? *faulted : finish(*faulted);
 
     // An anonymous request is challenged before its body or api-version is looked at.
     const VerifiedToken token = m_context.tokens.verify(request.header("Authorization"));
@@ -123,6 +102,8 @@ HttpResponse VaultService::handle(VaultRecord &vault, const HttpRequest &request
     const access::OperationInfo &info = access::Operations::info(classified->operation);
     if (info.kind == access::ObjectKind::Secrets)
         op.objectEnabled = SecretOperations::enabledFact(call);
+    if (info.kind == access::ObjectKind::Keys)
+        KeyOperations::addFacts(call, op);
 
     const access::Verdict verdict = access::AccessEngine::evaluate(
         engineVault, caller, arrival, op, m_context.clock.nowSecsSinceEpoch());
@@ -147,9 +128,13 @@ HttpResponse VaultService::run(VaultCall &call)
 {
     switch (access::Operations::info(call.operation.operation).kind) {
     case access::ObjectKind::Secrets:
+        if (auto refused = CertificateOperations::beforeSecretOperation(call))
+            return *refused;
         return SecretOperations::run(call, m_context);
     case access::ObjectKind::Keys:
+        return KeyOperations::run(call, m_context);
     case access::ObjectKind::Certificates:
+        return CertificateOperations::run(call, m_context);
     case access::ObjectKind::Storage:
         break;
     }

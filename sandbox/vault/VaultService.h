@@ -6,6 +6,10 @@
 #include "access/Operations.h"
 #include "http/HttpServer.h"
 
+namespace vl::access {
+struct OperationRequest;
+} // namespace vl::access
+
 namespace vl::sandbox {
 
 /// A request to one vault, recognised and authorized, ready to run.
@@ -59,5 +63,23 @@ namespace SecretOperations {
 /// Facts the access engine's operation stage needs (enabled state of the version).
 [[nodiscard]] std::optional<bool> enabledFact(const VaultCall &call);
 } // namespace SecretOperations
+
+/// The key operations (KeyOperations.cpp, KeyCryptoOperations.cpp).
+namespace KeyOperations {
+[[nodiscard]] HttpResponse run(VaultCall &call, ServiceContext &context);
+/// Facts the access engine needs about the key version named: asymmetric (public-key
+/// operations with keys/read in RBAC vaults), enabled, and its key_ops.
+void addFacts(const VaultCall &call, access::OperationRequest &request);
+} // namespace KeyOperations
+
+/// The certificate operations (CertificateOperations.cpp and its companions).
+namespace CertificateOperations {
+[[nodiscard]] HttpResponse run(VaultCall &call, ServiceContext &context);
+/**
+ * Before a secret operation: the secrets that back certificates get their key id, and
+ * writes to them are refused as the service refuses them (403, SecretManagedByKeyVault).
+ */
+[[nodiscard]] std::optional<HttpResponse> beforeSecretOperation(VaultCall &call);
+} // namespace CertificateOperations
 
 } // namespace vl::sandbox

@@ -318,8 +318,9 @@ void TestSandboxArm::createUseAndDeleteAVault()
             {u"properties"_s,
              QJsonObject{
                  {u"roleDefinitionId"_s,
-                  QString(u"/subscriptions/"_s + DevelopmentSubscription
-                          + u"/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7"_s)},
+                  QString(
+                      u"/subscriptions/"_s + DevelopmentSubscription
+                      + u"/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7"_s)},
                  {u"principalId"_s, CiPipeline}}}},
         m_token);
     QCOMPARE(r.status, 201);
