@@ -14,9 +14,9 @@
 namespace vl::sandbox {
 
 /**
- * What the secret, key and certificate operations share: the attribute and tag shapes, soft-delete dates, body parsing
- * and the error answers whose text the service uses for every object kind (PROTOCOL.md
- * §4.4, §4.5, §4.8).
+ * What the secret, key and certificate operations share: the attribute and tag shapes, soft-delete
+ * dates, body parsing and the error answers whose text the service uses for every object kind
+ * (PROTOCOL.md §4.4, §4.5, §4.8).
  */
 namespace VaultObjects {
 
