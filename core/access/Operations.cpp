@@ -321,6 +321,15 @@ std::optional<ClassifiedRequest> Operations::classify(const QByteArray &method, 
             padded.append(QString());
             literals = matchTemplate(tmpl, padded, candidate);
         }
+        // "/keys/{name}/encrypt" names the latest version as "/keys/{name}//encrypt" does.
+        if (literals < 0 && tmpl.size() == segments.size() + 1) {
+            const qsizetype at = tmpl.indexOf(u"{version}"_s);
+            if (at > 0 && at < tmpl.size() - 1) {
+                QStringList padded = segments;
+                padded.insert(at, QString());
+                literals = matchTemplate(tmpl, padded, candidate);
+            }
+        }
         // "/secrets/{name}/" is the same path as "/secrets/{name}" for version-less paths.
         if (literals < 0 && segments.size() == tmpl.size() + 1 && segments.last().isEmpty()) {
             literals = matchTemplate(tmpl, segments.mid(0, segments.size() - 1), candidate);

@@ -380,6 +380,8 @@ void TestOperations::classifyVariants_data()
         << QByteArray("get") << u"/keys"_s << u"keys/list"_s << QString() << QString();
     QTest::newRow("crypto on latest version") << QByteArray("POST") << u"/keys/k1//encrypt"_s
                                               << u"keys/encrypt"_s << u"k1"_s << QString();
+    QTest::newRow("crypto without a version segment")
+        << QByteArray("POST") << u"/keys/k1/release"_s << u"keys/release"_s << u"k1"_s << QString();
     QTest::newRow("literal segment case")
         << QByteArray("POST") << u"/keys/k1/v/WrapKey"_s << u"keys/wrapKey"_s << u"k1"_s << u"v"_s;
     QTest::newRow("contacts beat a certificate named contacts")
