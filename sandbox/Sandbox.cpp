@@ -16,6 +16,8 @@
 #include <QSslKey>
 #include <QUrl>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace vl::sandbox {
@@ -102,24 +104,27 @@ bool Sandbox::start(const SandboxOptions &options, QString *error)
             return false;
         }
     }
-    m_tls = Pki::loadOrCreate(m_stateDir, error);
-    if (!m_tls)
-        return false;
+    // The TLS material (two RSA keys on a first start) is made on a worker thread
+    // while the state is loaded or seeded, which makes keys of its own.
+    auto tls = std::async(std::launch::async, [dir = m_stateDir] {
+        QString tlsError;
+        auto material = Pki::loadOrCreate(dir, &tlsError);
+        return std::pair{material, tlsError};
+    });
 
     QString loadError;
     auto loaded = SandboxState::load(m_stateDir, &loadError);
-    if (!loaded && !loadError.isEmpty()) {
+    if (!loaded && loadError.isEmpty())
+        loaded = Seed::build(options, m_clock, &loadError);
+    else if (loaded && !options.clientAddress.isEmpty())
+        loaded->clientAddress = options.clientAddress;
+    auto [material, tlsError] = tls.get();
+    if (!material || !loaded) {
         if (error)
-            *error = loadError;
+            *error = material ? loadError : tlsError;
         return false;
     }
-    if (!loaded) {
-        loaded = Seed::build(options, m_clock, error);
-        if (!loaded)
-            return false;
-    } else if (!options.clientAddress.isEmpty()) {
-        loaded->clientAddress = options.clientAddress;
-    }
+    m_tls = material;
     m_state = std::make_unique<SandboxState>(std::move(*loaded));
     m_tokens = std::make_unique<TokenService>(*m_state, m_clock);
     m_faults = std::make_unique<Faults>();
