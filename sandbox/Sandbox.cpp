@@ -142,7 +142,7 @@ bool Sandbox::start(const SandboxOptions &options, QString *error)
     m_control = std::make_unique<ControlService>(*this, *m_faults);
 
     const QSslCertificate certificate(m_tls->serverCertificatePem, QSsl::Pem);
-    const QSslKey key(m_tls->serverPrivateKeyPem, QSsl::Rsa, QSsl::Pem);
+    const QSslKey key(m_tls->serverPrivateKeyPem, QSsl::Ec, QSsl::Pem);
     m_api =
         new HttpServer([this](const HttpRequest &r, Delivery &d) { return handleApi(r, d); }, this);
     m_api->useTls(certificate, key);
@@ -174,7 +174,7 @@ bool Sandbox::openVault(VaultRecord &vault)
     auto *server = new HttpServer(
         [this](const HttpRequest &r, Delivery &d) { return handleVault(r, d); }, this);
     server->useTls(QSslCertificate(m_tls->serverCertificatePem, QSsl::Pem),
-                   QSslKey(m_tls->serverPrivateKeyPem, QSsl::Rsa, QSsl::Pem));
+                   QSslKey(m_tls->serverPrivateKeyPem, QSsl::Ec, QSsl::Pem));
     quint16 port =
         vault.port && !m_vaultServers.contains(vault.port) ? server->listenLocal(vault.port) : 0;
     if (!port)

@@ -11,9 +11,9 @@ namespace vl::sandbox {
 /**
  * @brief The sandbox's TLS material: a CA and a server certificate it signs.
  *
- * The CA (RSA 2048, CA:TRUE, keyCertSign) is what clients trust
+ * The CA (ECDSA P-256, CA:TRUE, keyCertSign) is what clients trust
  * (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, curl --cacert, the app's sandbox
- * profile). The server certificate (RSA 2048, serverAuth) has the SANs
+ * profile). The server certificate (ECDSA P-256, serverAuth) has the SANs
  * IP:127.0.0.1 and DNS:localhost and is valid from one day in the past for ten years.
  */
 struct TlsMaterial

@@ -122,8 +122,8 @@ void TestPki::pemFormats()
     // Qt reads all four, as the sandbox's HTTPS server will.
     QVERIFY(!QSslCertificate(m_material.caCertificatePem, QSsl::Pem).isNull());
     QVERIFY(!QSslCertificate(m_material.serverCertificatePem, QSsl::Pem).isNull());
-    QVERIFY(!QSslKey(m_material.serverPrivateKeyPem, QSsl::Rsa, QSsl::Pem).isNull());
-    QVERIFY(!QSslKey(m_material.caPrivateKeyPem, QSsl::Rsa, QSsl::Pem).isNull());
+    QVERIFY(!QSslKey(m_material.serverPrivateKeyPem, QSsl::Ec, QSsl::Pem).isNull());
+    QVERIFY(!QSslKey(m_material.caPrivateKeyPem, QSsl::Ec, QSsl::Pem).isNull());
 }
 
 void TestPki::caCertificate()
@@ -148,14 +148,14 @@ void TestPki::caCertificate()
     QCOMPARE(X509_get_key_usage(ca.get()), uint32_t(KU_KEY_CERT_SIGN | KU_CRL_SIGN));
     QVERIFY(X509_get0_subject_key_id(ca.get()) != nullptr);
 
-    QCOMPARE(EVP_PKEY_get_bits(X509_get0_pubkey(ca.get())), 2048);
-    QCOMPARE(X509_get_signature_nid(ca.get()), NID_sha256WithRSAEncryption);
+    QCOMPARE(EVP_PKEY_get_bits(X509_get0_pubkey(ca.get())), 256);
+    QCOMPARE(X509_get_signature_nid(ca.get()), NID_ecdsa_with_SHA256);
     QCOMPARE(X509_verify(ca.get(), X509_get0_pubkey(ca.get())), 1);
 
     // The key file holds the CA's key.
     const std::optional<KeyPair> key = KeyPair::fromPrivateKeyPem(m_material.caPrivateKeyPem);
     QVERIFY(key);
-    QCOMPARE(key->bits(), 2048);
+    QCOMPARE(key->bits(), 256);
     QCOMPARE(qca.publicKey().toDer(), key->publicKeyDer());
 }
 
@@ -179,15 +179,14 @@ void TestPki::serverCertificate()
     QCOMPARE(X509_check_ca(server.get()), 0);
     QVERIFY(X509_get_extension_flags(server.get()) & EXFLAG_XKUSAGE);
     QCOMPARE(X509_get_extended_key_usage(server.get()), uint32_t(XKU_SSL_SERVER));
-    QCOMPARE(X509_get_key_usage(server.get()),
-             uint32_t(KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT));
+    QCOMPARE(X509_get_key_usage(server.get()), uint32_t(KU_DIGITAL_SIGNATURE));
     // authorityKeyIdentifier names the CA's subjectKeyIdentifier.
     const ASN1_OCTET_STRING *aki = X509_get0_authority_key_id(server.get());
     QVERIFY(aki != nullptr);
     QCOMPARE(ASN1_OCTET_STRING_cmp(aki, X509_get0_subject_key_id(ca.get())), 0);
 
-    QCOMPARE(EVP_PKEY_get_bits(X509_get0_pubkey(server.get())), 2048);
-    QCOMPARE(X509_get_signature_nid(server.get()), NID_sha256WithRSAEncryption);
+    QCOMPARE(EVP_PKEY_get_bits(X509_get0_pubkey(server.get())), 256);
+    QCOMPARE(X509_get_signature_nid(server.get()), NID_ecdsa_with_SHA256);
     QCOMPARE(X509_verify(server.get(), X509_get0_pubkey(ca.get())), 1);
     QCOMPARE(X509_verify(server.get(), X509_get0_pubkey(server.get())), 0);
 
@@ -302,7 +301,7 @@ void TestPki::tlsHandshake()
     QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend");
 
     TlsServer server(QSslCertificate(m_material.serverCertificatePem, QSsl::Pem),
-                     QSslKey(m_material.serverPrivateKeyPem, QSsl::Rsa, QSsl::Pem));
+                     QSslKey(m_material.serverPrivateKeyPem, QSsl::Ec, QSsl::Pem));
     QVERIFY(server.listen(QHostAddress::LocalHost));
 
     QSslSocket client;
