@@ -307,7 +307,7 @@ void addDemo(SandboxState &s, const Clock &clock, std::vector<PendingKey> &rsaKe
     principals.append(user(Erin, ContosoTenant, u"erin@contoso.example"_s, u"Erin Eriksen"_s,
                            u"Security auditor"_s));
     Principal carol = user(Carol, FabrikamTenant, u"carol@fabrikam.example"_s, u"Carol Chen"_s,
-                           u"Partner engineer (guest in Contoso)"_s);
+                           u"Partner engineer"_s);
     carol.guestIn = {ContosoTenant};
     principals.append(carol);
     principals.append(group(Developers, u"Developers"_s, {Dave, Carol}));
