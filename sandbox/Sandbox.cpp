@@ -141,11 +141,11 @@ bool Sandbox::start(const SandboxOptions &options, QString *error)
     m_vaults = std::make_unique<VaultService>(*m_context, *m_faults);
     m_control = std::make_unique<ControlService>(*this, *m_faults);
 
-    const QSslCertificate certificate(m_tls->serverCertificatePem, QSsl::Pem);
-    const QSslKey key(m_tls->serverPrivateKeyPem, QSsl::Ec, QSsl::Pem);
+    m_certificate = QSslCertificate(m_tls->serverCertificatePem, QSsl::Pem);
+    m_key = QSslKey(m_tls->serverPrivateKeyPem, QSsl::Ec, QSsl::Pem);
     m_api =
         new HttpServer([this](const HttpRequest &r, Delivery &d) { return handleApi(r, d); }, this);
-    m_api->useTls(certificate, key);
+    m_api->useTls(m_certificate, m_key);
     if (!m_api->listenLocal(options.port)) {
         if (error)
             *error = u"cannot listen on 127.0.0.1:%1"_s.arg(options.port);
@@ -173,8 +173,7 @@ bool Sandbox::openVault(VaultRecord &vault)
 {
     auto *server = new HttpServer(
         [this](const HttpRequest &r, Delivery &d) { return handleVault(r, d); }, this);
-    server->useTls(QSslCertificate(m_tls->serverCertificatePem, QSsl::Pem),
-                   QSslKey(m_tls->serverPrivateKeyPem, QSsl::Ec, QSsl::Pem));
+    server->useTls(m_certificate, m_key);
     quint16 port =
         vault.port && !m_vaultServers.contains(vault.port) ? server->listenLocal(vault.port) : 0;
     if (!port)

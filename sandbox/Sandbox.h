@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -72,6 +74,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_temporaryState;
     QString m_stateDir;
     std::optional<TlsMaterial> m_tls;
+    QSslCertificate m_certificate; ///< parsed once, shared by every origin
+    QSslKey m_key;
     std::unique_ptr<SandboxState> m_state;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<ServiceContext> m_context;

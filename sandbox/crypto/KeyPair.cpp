@@ -156,6 +156,23 @@ bool setPadding(EVP_PKEY_CTX *ctx, const QString &algorithm)
            && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, md) > 0;
 }
 
+/// JWS carries ECDSA signatures as raw R||S, OpenSSL as DER (RFC 7518 §3.4).
+std::optional<QByteArray> toJwsSignature(const Algorithm &alg, EVP_PKEY *key,
+                                         const QByteArray &openssl)
+{
+    if (alg.family != Family::Ecdsa)
+        return openssl;
+    QByteArray raw = derToRaw(openssl, coordinateSize(key));
+    if (raw.isEmpty())
+        return std::nullopt;
+    return raw;
+}
+
+QByteArray toOpenSslSignature(const Algorithm &alg, EVP_PKEY *key, const QByteArray &jws)
+{
+    return alg.family == Family::Ecdsa ? rawToDer(jws, coordinateSize(key)) : jws;
+}
+
 } // namespace
 
 EVP_PKEY *KeyPairAccess::pkey(const KeyPair &key)
@@ -370,12 +387,7 @@ std::optional<QByteArray> KeyPair::signDigest(const QString &algorithm,
         <= 0)
         return std::nullopt;
     signature.truncate(qsizetype(length));
-    if (alg->family == Family::Ecdsa) {
-        signature = derToRaw(signature, coordinateSize(d->pkey.get()));
-        if (signature.isEmpty())
-            return std::nullopt;
-    }
-    return signature;
+    return toJwsSignature(*alg, d->pkey.get(), signature);
 }
 
 bool KeyPair::verifyDigest(const QString &algorithm, const QByteArray &digest,
@@ -385,9 +397,7 @@ bool KeyPair::verifyDigest(const QString &algorithm, const QByteArray &digest,
     const Algorithm *alg = findAlgorithm(algorithm);
     if (alg == nullptr || !fits(*alg, *this) || digest.size() != EVP_MD_get_size(alg->md()))
         return false;
-    const QByteArray sig = alg->family == Family::Ecdsa
-                               ? rawToDer(signature, coordinateSize(d->pkey.get()))
-                               : signature;
+    const QByteArray sig = toOpenSslSignature(*alg, d->pkey.get(), signature);
     if (sig.isEmpty())
         return false;
     ossl::PkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, d->pkey.get(), nullptr));
@@ -414,12 +424,7 @@ std::optional<QByteArray> KeyPair::signData(const QString &algorithm, const QByt
     if (EVP_DigestSign(md.get(), bytes(signature), &length, bytes(data), size_t(data.size())) != 1)
         return std::nullopt;
     signature.truncate(qsizetype(length));
-    if (alg->family == Family::Ecdsa) {
-        signature = derToRaw(signature, coordinateSize(d->pkey.get()));
-        if (signature.isEmpty())
-            return std::nullopt;
-    }
-    return signature;
+    return toJwsSignature(*alg, d->pkey.get(), signature);
 }
 
 bool KeyPair::verifyData(const QString &algorithm, const QByteArray &data,
@@ -429,9 +434,7 @@ bool KeyPair::verifyData(const QString &algorithm, const QByteArray &data,
     const Algorithm *alg = findAlgorithm(algorithm);
     if (alg == nullptr || !fits(*alg, *this))
         return false;
-    const QByteArray sig = alg->family == Family::Ecdsa
-                               ? rawToDer(signature, coordinateSize(d->pkey.get()))
-                               : signature;
+    const QByteArray sig = toOpenSslSignature(*alg, d->pkey.get(), signature);
     if (sig.isEmpty())
         return false;
     ossl::MdCtx md(EVP_MD_CTX_new());
