@@ -2,7 +2,7 @@
 #pragma once
 
 #include "http/HttpServer.h"
-#include "http/HttpTypes.h"
+#include "http/ServerTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "arm/Vault.h"
-#include "http/HttpTypes.h"
+#include "http/ServerTypes.h"
 
 #include <QJsonObject>
 #include <QStringList>

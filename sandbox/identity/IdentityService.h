@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ServiceContext.h"
-#include "http/HttpTypes.h"
+#include "http/ServerTypes.h"
 
 #include <QHash>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "http/ServerTypes.h"
 #include "vault/VaultService.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "http/HttpTypes.h"
+#include "http/ServerTypes.h"
 
 #include <QUrl>
 
