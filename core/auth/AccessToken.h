@@ -34,15 +34,15 @@ struct AccessToken
     QByteArray token;
     QDateTime expiresOn; ///< UTC
     TokenSource source = TokenSource::None;
-    QString credential;  ///< the credential's name ("client secret", "Azure CLI", ...)
+    QString credential; ///< the credential's name ("client secret", "Azure CLI", ...)
 };
 
 /// What the caller asks a credential for.
 struct TokenRequestContext
 {
-    QStringList scopes;   ///< e.g. "https://vault.azure.net/.default"
-    QString tenantId;     ///< empty: the credential's own tenant
-    QString claims;       ///< a claims challenge to pass on, if any
+    QStringList scopes;        ///< e.g. "https://vault.azure.net/.default"
+    QString tenantId;          ///< empty: the credential's own tenant
+    QString claims;            ///< a claims challenge to pass on, if any
     bool forceRefresh = false; ///< skip any cached access token
 };
 
@@ -54,10 +54,10 @@ struct TokenInfo
 {
     TokenSource source = TokenSource::None;
     QString credential;
-    QStringList scopes;   ///< what was asked for
-    QString tenantId;     ///< what was asked for (empty: the credential's own)
+    QStringList scopes; ///< what was asked for
+    QString tenantId;   ///< what was asked for (empty: the credential's own)
     QDateTime expiresOn;
-    QJsonObject claims;   ///< the decoded JWT payload (empty when not a JWT)
+    QJsonObject claims; ///< the decoded JWT payload (empty when not a JWT)
 };
 
 } // namespace vl

@@ -30,41 +30,53 @@ struct AzureError
         Policy,          ///< 403 ForbiddenByPolicy: an access policy lacks the permission
         Rbac,            ///< 403 ForbiddenByRbac or AuthorizationFailed: no role allows the action
         NotFound,        ///< 404
-        Conflict,        ///< 409 (and 412)
-        Throttled,       ///< 429
-        Server,          ///< 5xx
-        Malformed,       ///< the answer could not be read, or 400 bad parameter
-        Cancelled,       ///< the caller cancelled
+        /// 409 (and 412), or the object's state forbids the operation
+        /// (403 SecretDisabled, KeyOperationForbidden, KeyDisabled, ...)
+        Conflict,
+        Throttled, ///< 429
+        Server,    ///< 5xx
+        Malformed, ///< the answer could not be read, or 400 bad parameter
+        Cancelled, ///< the caller cancelled
     };
 
     Kind kind = Kind::None;
-    int status = 0;        ///< HTTP status, 0 when there was no answer
-    QString code;          ///< error.code, or the OAuth `error`
-    QString innerCode;     ///< error.innererror.code (Key Vault), or the AADSTS number
-    QString message;       ///< the service's message, or the network error text
-    QString requestId;     ///< x-ms-request-id (or the Entra ID trace id)
-    QString clientRequestId; ///< x-ms-client-request-id sent
+    int status = 0;             ///< HTTP status, 0 when there was no answer
+    QString code;               ///< error.code, or the OAuth `error`
+    QString innerCode;          ///< error.innererror.code (Key Vault), or the AADSTS number
+    QString message;            ///< the service's message, or the network error text
+    QString requestId;          ///< x-ms-request-id (or the Entra ID trace id)
+    QString clientRequestId;    ///< x-ms-client-request-id sent
+    QByteArray wwwAuthenticate; ///< the WWW-Authenticate header of a 401 (holds no secret)
 
     // Evidence parsed from the message, when present.
     QString clientAddress;  ///< Firewall: "Client address: 203.0.113.7"
     QString callerObjectId; ///< Policy/Rbac: the caller's oid
     QString callerAppId;    ///< Policy/Rbac: the caller's appid
     QString callerTenantId; ///< the caller's tid, or the token's tenant (AKV10032)
-    QString expectedTenantId; ///< AKV10032: the vault's tenant
-    QString vaultName;      ///< Policy: "Vault: kv-name;location=..."
+    QString callerName; ///< AuthorizationFailed: the client as Resource Manager names it (UPN or
+                        ///< app id)
+    QString expectedTenantId;  ///< AKV10032: the vault's tenant
+    QString vaultName;         ///< Policy: "Vault: kv-name;location=..."
     QString missingPermission; ///< Policy: "secrets get"-style permission, kind and name
-    QString action;         ///< Rbac: the data action or Resource Manager action
-    QString scope;          ///< Rbac (AuthorizationFailed): the scope
-    QString decisionReason; ///< Rbac: "Assignment: (not found)" or a deny assignment
+    QString action;            ///< Rbac: the data action or Resource Manager action
+    QString scope;             ///< Rbac (AuthorizationFailed): the scope
+    QString decisionReason; ///< Rbac: "DeniedWithNoValidRBAC", or the deny assignment that denied
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
 
     /// Parses a finished exchange (status, headers, body) into an error; kind None for 2xx/3xx.
     [[nodiscard]] static AzureError fromResponse(const HttpResponse &response);
     /// Parses the parts of an answer.
-    [[nodiscard]] static AzureError fromParts(int status, const QList<QPair<QByteArray, QByteArray>> &headers,
+    [[nodiscard]] static AzureError fromParts(int status,
+                                              const QList<QPair<QByteArray, QByteArray>> &headers,
                                               const QByteArray &body);
-    /// Parses text pasted from another tool: a JSON body, an SDK exception, a portal message.
+    /**
+     * Parses text pasted from another tool: a JSON body, an SDK exception (Python and the
+     * Azure CLI's "(Code) message / Code: / Message: / Inner error: {...}", .NET's
+     * "Status: 403 (Forbidden) / ErrorCode: / Content: {...} / Headers:", JavaScript's
+     * RestError), a PowerShell or portal message, or a bare service message. Kind None
+     * when nothing in it is recognised; status 0 when the text does not say.
+     */
     [[nodiscard]] static AzureError fromText(const QString &text);
     /// An error for a network failure with no HTTP answer.
     [[nodiscard]] static AzureError network(const QString &message);
@@ -75,6 +87,9 @@ struct AzureError
     [[nodiscard]] static QString kindName(Kind kind);
     /// One line for a banner or a log: kind, code and message (never a secret).
     [[nodiscard]] QString summary() const;
+    /// Fills the evidence fields (client address, caller, vault, permission, action,
+    /// scope, tenants) from `message` and `wwwAuthenticate`; fields already set are kept.
+    void extractEvidence();
 };
 
 } // namespace vl

@@ -28,32 +28,34 @@ struct Page
 [[nodiscard]] HttpRequest makeRequest(const QByteArray &method, const QUrl &url, Service service,
                                       const QString &scope, const QString &operation);
 /// The same with a JSON body (Content-Type set).
-[[nodiscard]] HttpRequest makeJsonRequest(const QByteArray &method, const QUrl &url, Service service,
-                                          const QString &scope, const QString &operation,
-                                          const QJsonObject &body);
+[[nodiscard]] HttpRequest makeJsonRequest(const QByteArray &method, const QUrl &url,
+                                          Service service, const QString &scope,
+                                          const QString &operation, const QJsonObject &body);
 
 /// The answer's body as a JSON object, or a Malformed error naming @p what.
 [[nodiscard]] Result<QJsonObject> jsonBody(const HttpResponse &response, const QString &what);
 
 /**
- * @brief Sends @p request and turns the answer into a Result: an AzureError
- * for anything but 2xx, else whatever @p parse (HttpResponse -> Result<T>)
- * makes of it. The continuation runs on the thread that finished the exchange.
+ * @brief Sends @p request and turns the answer into a Result: the failure a
+ * policy found, or an AzureError for anything but 2xx, else whatever @p parse (HttpResponse ->
+ * Result<T>) makes of it. The continuation runs on the thread that finished the exchange.
  */
 template<typename T, typename Parse>
 [[nodiscard]] QFuture<Result<T>> sendAndParse(const HttpPipeline &pipeline, HttpRequest request,
                                               Parse parse)
 {
     return pipeline.send(std::move(request))
-            .then([parse = std::move(parse)](const HttpResponse &response) -> Result<T> {
-                if (!response.isSuccess())
-                    return AzureError::fromResponse(response);
-                return parse(response);
-            });
+        .then([parse = std::move(parse)](const HttpResponse &response) -> Result<T> {
+            if (response.failure.isError())
+                return response.failure;
+            if (!response.isSuccess())
+                return AzureError::fromResponse(response);
+            return parse(response);
+        });
 }
 
 /// sendAndParse for calls whose answer carries nothing the caller needs.
 [[nodiscard]] QFuture<Result<Done>> sendExpectingSuccess(const HttpPipeline &pipeline,
-                                                        HttpRequest request);
+                                                         HttpRequest request);
 
 } // namespace vl

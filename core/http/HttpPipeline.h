@@ -49,9 +49,7 @@ public:
     [[nodiscard]] QFuture<HttpResponse> send(HttpRequest request) const;
 
 private:
-    [[nodiscard]] QFuture<HttpResponse> sendFrom(std::size_t index, HttpRequest request) const;
-
-    std::vector<std::shared_ptr<HttpPolicy>> m_policies;
+    std::shared_ptr<const std::vector<std::shared_ptr<HttpPolicy>>> m_policies;
     std::shared_ptr<HttpTransport> m_transport;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auth/AccessToken.h"
+#include "http/AzureError.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -66,15 +67,15 @@ struct ChallengeInfo
 struct RequestContext
 {
     Service service = Service::Other;
-    QString operation;     ///< what the call does, in words ("list secrets")
-    QStringList scopes;    ///< token scopes; empty: the request is not authenticated
-    QString tenantId;      ///< tenant to ask the token for; empty: the credential's own
-    bool idempotent = false;      ///< safe to resend after a dropped connection
-    QString clientRequestId;      ///< set by the client-request-id policy
-    int attempt = 1;              ///< set by the retry policy, from 1
-    std::optional<TokenInfo> token;         ///< set by the authentication policy
+    QString operation;              ///< what the call does, in words ("list secrets")
+    QStringList scopes;             ///< token scopes; empty: the request is not authenticated
+    QString tenantId;               ///< tenant to ask the token for; empty: the credential's own
+    bool idempotent = false;        ///< safe to resend after a dropped connection
+    QString clientRequestId;        ///< set by the client-request-id policy
+    int attempt = 1;                ///< set by the retry policy, from 1
+    std::optional<TokenInfo> token; ///< set by the authentication policy
     std::optional<ChallengeInfo> challenge; ///< set by the authentication policy
-    bool bodyIsSecret = false; ///< the request or answer body may carry a secret value
+    bool bodyIsSecret = false;              ///< the request or answer body may carry a secret value
 };
 
 /// One HTTP request travelling through the pipeline.
@@ -106,9 +107,12 @@ struct HttpResponse
     QByteArray body;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorString;
-    QDateTime started;    ///< when the last attempt was sent (UTC)
-    qint64 durationMs = 0; ///< of the last attempt
+    QDateTime started;      ///< when the last attempt was sent (UTC)
+    qint64 durationMs = 0;  ///< of the last attempt
     RequestContext context; ///< the request's context as it was sent
+    /// Set when a policy stopped the request on this side (no token could be had, a
+    /// challenge failed verification); status is then that of the last answer, if any.
+    AzureError failure;
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const
     {

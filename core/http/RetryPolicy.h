@@ -11,7 +11,7 @@ namespace vl {
 /// The retry policy's knobs.
 struct RetryOptions
 {
-    int maxAttempts = 4; ///< tries in all, the first included
+    int maxAttempts = 4;                       ///< tries in all, the first included
     std::chrono::milliseconds baseDelay{800};  ///< first backoff, doubled per retry
     std::chrono::milliseconds maxDelay{30000}; ///< cap of one wait, Retry-After included
     std::chrono::milliseconds maxTotal{90000}; ///< no retry starts after this much time

@@ -12,7 +12,9 @@ namespace vl {
  * @brief Every exchange of the session, in order, redacted.
  *
  * The pipeline's journal policy appends; views read and listen. It keeps at
- * most maximumSize() records, dropping the oldest.
+ * most maximumSize() records, dropping the oldest (recordsRemoved says how
+ * many, before the new record's recordAdded). It lives on the thread that
+ * runs the pipeline's continuations (the GUI thread).
  */
 class RequestJournal final : public QObject
 {
@@ -32,13 +34,18 @@ public:
     void clear();
 
     [[nodiscard]] int maximumSize() const { return m_maximumSize; }
+    /// At least 1; drops the oldest records beyond it.
     void setMaximumSize(int size);
 
 Q_SIGNALS:
     void recordAdded(const vl::RequestRecord &record);
+    /// The @p count oldest records were dropped to stay within maximumSize().
+    void recordsRemoved(int count);
     void cleared();
 
 private:
+    void trimTo(int size);
+
     QList<RequestRecord> m_records;
     quint64 m_nextId = 1;
     int m_maximumSize = 10000;

@@ -17,11 +17,13 @@ namespace vl {
 /**
  * @brief One HTTP exchange as the journal keeps it: redacted by allow-list.
  *
- * Headers not on the allow-list keep their name and read `REDACTED`; the
- * Authorization header is never kept; the URL's query keeps only its
- * allow-listed parameters; bodies are kept only where they cannot hold a
- * token, a client secret or a secret value (error bodies of the services,
- * which are parsed into `error`).
+ * Headers not on the allow-list keep their name and read `REDACTED` (the
+ * Authorization header's value is never kept); the URL's query keeps only its
+ * allow-listed parameters' values; request bodies are never kept; an answer's
+ * body is kept only when it is a service error body (non-2xx, JSON with an
+ * error), which cannot hold a token, a client secret or a secret value, and
+ * not even then if it quotes any credential or secret string of the request.
+ * The rules are in journal/Redaction.h.
  */
 struct RequestRecord
 {
@@ -44,7 +46,18 @@ struct RequestRecord
     AzureError error;        ///< parsed from the answer; kind None on success
 
     /// Builds the record of @p request answered by @p response, redacting as above.
-    [[nodiscard]] static RequestRecord capture(const HttpRequest &request, const HttpResponse &response);
+    /// The context (service, operation, token, challenge, attempt) is the request's,
+    /// completed from the response's.
+    [[nodiscard]] static RequestRecord capture(const HttpRequest &request,
+                                               const HttpResponse &response);
+
+    /// The first value of response header @p name (after redaction).
+    [[nodiscard]] QByteArray responseHeader(QByteArrayView name) const
+    {
+        return headerValue(responseHeaders, name);
+    }
+    [[nodiscard]] bool hasHttpAnswer() const { return status > 0; }
+    [[nodiscard]] bool isSuccess() const { return status >= 200 && status < 300; }
 };
 
 } // namespace vl

@@ -52,7 +52,11 @@ template<typename T>
 class SharedPromise
 {
 public:
-    SharedPromise() : m_promise(std::make_shared<QPromise<T>>()) { m_promise->start(); }
+    SharedPromise()
+        : m_promise(std::make_shared<QPromise<T>>())
+    {
+        m_promise->start();
+    }
     [[nodiscard]] QFuture<T> future() const { return m_promise->future(); }
     /// Fulfils the promise with @p value; later calls are ignored.
     void finish(T value) const

@@ -19,8 +19,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
-    Result(AzureError error) : m_error(std::move(error)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(AzureError error)
+        : m_error(std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -41,7 +45,6 @@ private:
 
 /// A call that answers nothing but success or an error.
 struct Done
-{
-};
+{};
 
 } // namespace vl

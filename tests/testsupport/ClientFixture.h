@@ -2,6 +2,7 @@
 #pragma once
 
 #include "SandboxFixture.h"
+#include "auth/CloudProfile.h"
 #include "auth/TokenCredential.h"
 #include "http/HttpPipeline.h"
 #include "journal/RequestJournal.h"
@@ -29,6 +30,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_sandbox.isRunning(); }
     [[nodiscard]] RequestJournal &journal() { return m_journal; }
     [[nodiscard]] std::shared_ptr<HttpTransport> transport() const { return m_transport; }
+    /// The sandbox's cloud profile (its endpoints, audiences and CA).
+    [[nodiscard]] const CloudProfile &cloud() const { return m_cloud; }
 
     /// Resource Manager endpoint, e.g. https://127.0.0.1:P/
     [[nodiscard]] QUrl resourceManager() const;
@@ -61,6 +64,7 @@ public:
 
 private:
     SandboxFixture m_sandbox;
+    CloudProfile m_cloud;
     RequestJournal m_journal;
     std::shared_ptr<HttpTransport> m_transport;
 };
