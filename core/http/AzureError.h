@@ -30,37 +30,34 @@ struct AzureError
         Policy,          ///< 403 ForbiddenByPolicy: an access policy lacks the permission
         Rbac,            ///< 403 ForbiddenByRbac or AuthorizationFailed: no role allows the action
         NotFound,        ///< 404
-        /// 409 (and 412), or the object's state forbids the operation
-        /// (403 SecretDisabled, KeyOperationForbidden, KeyDisabled, ...)
-        Conflict,
-        Throttled, ///< 429
-        Server,    ///< 5xx
-        Malformed, ///< the answer could not be read, or 400 bad parameter
-        Cancelled, ///< the caller cancelled
+        Conflict,        ///< 409, 412, or the object's state refuses (403 SecretDisabled, ...)
+        Throttled,       ///< 429
+        Server,          ///< 5xx
+        Malformed,       ///< the answer could not be read, or 400 bad parameter
+        Cancelled,       ///< the caller cancelled
     };
 
     Kind kind = Kind::None;
     int status = 0;             ///< HTTP status, 0 when there was no answer
     QString code;               ///< error.code, or the OAuth `error`
-    QString innerCode;          ///< error.innererror.code (Key Vault), or the AADSTS number
+    QString innerCode;          ///< error.innererror.code (Key Vault), or "AADSTS70011"
     QString message;            ///< the service's message, or the network error text
     QString requestId;          ///< x-ms-request-id (or the Entra ID trace id)
     QString clientRequestId;    ///< x-ms-client-request-id sent
     QByteArray wwwAuthenticate; ///< the WWW-Authenticate header of a 401 (holds no secret)
 
     // Evidence parsed from the message, when present.
-    QString clientAddress;  ///< Firewall: "Client address: 203.0.113.7"
-    QString callerObjectId; ///< Policy/Rbac: the caller's oid
-    QString callerAppId;    ///< Policy/Rbac: the caller's appid
-    QString callerTenantId; ///< the caller's tid, or the token's tenant (AKV10032)
-    QString callerName; ///< AuthorizationFailed: the client as Resource Manager names it (UPN or
-                        ///< app id)
+    QString clientAddress;     ///< Firewall: "Client address: 203.0.113.7"
+    QString callerObjectId;    ///< Policy/Rbac: the caller's oid
+    QString callerAppId;       ///< Policy/Rbac: the caller's appid
+    QString callerTenantId;    ///< the caller's tid, or the token's tenant (AKV10032)
+    QString callerName;        ///< AuthorizationFailed: the client's UPN or application id
     QString expectedTenantId;  ///< AKV10032: the vault's tenant
     QString vaultName;         ///< Policy: "Vault: kv-name;location=..."
     QString missingPermission; ///< Policy: "secrets get"-style permission, kind and name
     QString action;            ///< Rbac: the data action or Resource Manager action
     QString scope;             ///< Rbac (AuthorizationFailed): the scope
-    QString decisionReason; ///< Rbac: "DeniedWithNoValidRBAC", or the deny assignment that denied
+    QString decisionReason;    ///< Rbac: "DeniedWithNoValidRBAC" (and a deny assignment's id)
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
 

@@ -27,23 +27,23 @@ namespace vl {
  */
 struct RequestRecord
 {
-    quint64 id = 0;          ///< position in the journal, from 1
-    QDateTime started;       ///< UTC
+    quint64 id = 0;    ///< position in the journal, from 1
+    QDateTime started; ///< UTC
     qint64 durationMs = 0;
     Service service = Service::Other;
-    QString operation;       ///< "list secrets", "get token", ...
+    QString operation; ///< "list secrets", "get token", ...
     QByteArray method;
-    QUrl url;                ///< redacted
-    int status = 0;          ///< 0: no HTTP answer
-    QString networkError;    ///< when there was no answer
+    QUrl url;                    ///< redacted
+    int status = 0;              ///< 0: no HTTP answer
+    QString networkError;        ///< when there was no answer
     HttpHeaders requestHeaders;  ///< redacted
     HttpHeaders responseHeaders; ///< redacted
-    QByteArray responseBody; ///< only a service error body, else empty
+    QByteArray responseBody;     ///< only a service error body, else empty
     QString clientRequestId;
     int attempt = 1;
     std::optional<TokenInfo> token;
     std::optional<ChallengeInfo> challenge;
-    AzureError error;        ///< parsed from the answer; kind None on success
+    AzureError error; ///< parsed from the answer; kind None on success
 
     /// Builds the record of @p request answered by @p response, redacting as above.
     /// The context (service, operation, token, challenge, attempt) is the request's,
