@@ -36,6 +36,14 @@ QJsonObject genericResource(const arm::Vault &vault)
         {u"tags"_s, json::fromStringMap(vault.tags.value_or(QMap<QString, QString>{}))}};
 }
 
+HttpResponse vaultNotFound(const QString &name, const QString &group)
+{
+    return armError(
+        404, u"ResourceNotFound"_s,
+        u"The Resource 'Microsoft.KeyVault/vaults/%1' under resource group '%2' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"_s
+            .arg(name, group));
+}
+
 std::optional<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse &error)
 {
     QJsonParseError parse;

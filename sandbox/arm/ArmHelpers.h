@@ -18,6 +18,8 @@ namespace vl::sandbox::ArmHelpers {
 
 /// `{id, name, type, location, tags}`: the generic /resources listing item.
 [[nodiscard]] QJsonObject genericResource(const arm::Vault &vault);
+/// 404 ResourceNotFound for the vault @p name in resource group @p group.
+[[nodiscard]] HttpResponse vaultNotFound(const QString &name, const QString &group);
 /// The request body as a JSON object, or a 400 answer.
 [[nodiscard]] std::optional<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse &error);
 

@@ -128,6 +128,8 @@ HttpResponse ArmService::route(ArmCall &call)
     }
     if (is(0, "tenants"_L1) && s.size() == 1)
         return tenants(call);
+    if (is(0, "providers"_L1) && is(1, "Microsoft.ResourceGraph"_L1))
+        return resourceGraph(call);
     if (!is(0, "subscriptions"_L1))
         return armError(404, u"InvalidResourceType"_s, u"The resource type could not be found."_s);
     if (s.size() <= 2)

@@ -24,9 +24,9 @@ struct ArmCall
 
 /**
  * @brief Azure Resource Manager for the sandbox: subscriptions, tenants, resource
- * groups, Microsoft.KeyVault/vaults (with access policies and the firewall),
- * Microsoft.Authorization role assignments and definitions, and the generic
- * resource listing.
+ * groups, Microsoft.KeyVault/vaults (with access policies, the firewall and
+ * private endpoint connections), Microsoft.Authorization role assignments and
+ * definitions, the generic resource listing and the Resource Graph vault query.
  *
  * ```
  *  request ─► bearer token valid for Resource Manager? ─no─► 401 InvalidAuthenticationToken…
@@ -60,6 +60,11 @@ private:
     HttpResponse resources(ArmCall &call, const QString &subscription);
     HttpResponse vaults(ArmCall &call);
     HttpResponse authorization(ArmCall &call, const QString &scope, const QStringList &rest);
+    /// `{vaultId}/privateEndpointConnections[/{name}]`; @p rest is what follows the type.
+    HttpResponse privateEndpointConnections(ArmCall &call, const QString &vaultId,
+                                            const QString &group, const QStringList &rest);
+    /// `POST /providers/Microsoft.ResourceGraph/resources`: the vault inventory query.
+    HttpResponse resourceGraph(ArmCall &call);
 
     /// Nothing when allowed; else the 403 AuthorizationFailed answer.
     [[nodiscard]] std::optional<HttpResponse>

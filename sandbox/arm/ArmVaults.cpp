@@ -2,7 +2,7 @@
 // Microsoft.KeyVault/vaults in Resource Manager (api-version 2026-02-01 and the older
 // versions clients send): get, list, create or update, PATCH, delete, the incremental
 // accessPolicies/{add|replace|remove} operations and checkNameAvailability
-// (PROTOCOL.md §5.1-§5.4).
+// (PROTOCOL.md §5.1-§5.4). Private endpoint connections are in ArmPrivateEndpoints.cpp.
 #include "access/Ipv4.h"
 #include "access/PermissionCatalogue.h"
 #include "access/Validation.h"
@@ -26,14 +26,6 @@ const QString PoliciesAction = u"Microsoft.KeyVault/vaults/accessPolicies/write"
 HttpResponse badRequest(const QString &message)
 {
     return armError(400, u"BadRequest"_s, message);
-}
-
-HttpResponse vaultNotFound(const QString &name, const QString &group)
-{
-    return armError(
-        404, u"ResourceNotFound"_s,
-        u"The Resource 'Microsoft.KeyVault/vaults/%1' under resource group '%2' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"_s
-            .arg(name, group));
 }
 
 /// The forms the service stores: IP rules as a.b.c.d/n, subnet ids in lower case.
@@ -248,7 +240,7 @@ HttpResponse ArmService::vaults(ArmCall &call)
         if (auto denied = authorize(call, PoliciesAction, id))
             return *denied;
         if (!record)
-            return vaultNotFound(name, group);
+            return ArmHelpers::vaultNotFound(name, group);
         HttpResponse error;
         const auto body = ArmHelpers::jsonBody(call.request, error);
         if (!body)
@@ -287,6 +279,9 @@ HttpResponse ArmService::vaults(ArmCall &call)
                              {u"type"_s, u"Microsoft.KeyVault/vaults/accessPolicies"_s},
                              {u"properties"_s, QJsonObject{{u"accessPolicies"_s, echoed}}}});
     }
+    if (s.size() >= typeIndex + 3
+        && s[typeIndex + 2].compare("privateEndpointConnections"_L1, Qt::CaseInsensitive) == 0)
+        return privateEndpointConnections(call, id, group, s.mid(typeIndex + 3));
     if (s.size() != typeIndex + 2)
         return armError(404, u"InvalidResourceType"_s, u"The resource type could not be found."_s);
 
@@ -294,7 +289,7 @@ HttpResponse ArmService::vaults(ArmCall &call)
         if (auto denied = authorize(call, ReadAction, id))
             return *denied;
         if (!record)
-            return vaultNotFound(name, group);
+            return ArmHelpers::vaultNotFound(name, group);
         return HttpResponse::json(200, vaultJson(*record));
     }
     if (call.request.method == "DELETE") {
@@ -319,7 +314,7 @@ HttpResponse ArmService::vaults(ArmCall &call)
         return error;
     const bool patch = call.request.method == "PATCH";
     if (patch && !record)
-        return vaultNotFound(name, group);
+        return ArmHelpers::vaultNotFound(name, group);
     if (const auto r = access::Validation::vaultName(name); !r)
         return armError(
             400, u"VaultNameNotValid"_s,

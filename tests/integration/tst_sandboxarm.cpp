@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SandboxFixture.h"
+#include "arm/ResourceGraphSerializer.h"
 #include "arm/VaultSerializer.h"
 #include "state/Seed.h"
 
@@ -26,6 +27,54 @@ QString prodVault()
     return vaultPath(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
 }
 
+QString privateVault()
+{
+    return vaultPath(ProductionSubscription, u"rg-security"_s, u"kv-contoso-private"_s);
+}
+
+const QString GraphPath = u"/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01"_s;
+
+/// A Resource Graph query over both demo subscriptions.
+QJsonObject graphQuery(const QString &query, const QJsonObject &options = {})
+{
+    QJsonObject body{
+        {u"subscriptions"_s, QJsonArray{ProductionSubscription, DevelopmentSubscription}},
+        {u"query"_s, query}};
+    if (!options.isEmpty())
+        body.insert("options"_L1, options);
+    return body;
+}
+
+QStringList rowNames(const QJsonObject &answer)
+{
+    QStringList names;
+    for (const QJsonValue &row : answer.value("data"_L1).toArray())
+        names.append(row.toObject().value("name"_L1).toString());
+    return names;
+}
+
+QString connectionPath(const QString &name = {})
+{
+    return privateVault() + u"/privateEndpointConnections"_s
+           + (name.isEmpty() ? QString() : QString(u"/"_s + name)) + u"?api-version=2026-02-01"_s;
+}
+
+/// A request without a body, as @p token.
+HttpReply sendAs(HttpClient &http, const QByteArray &method, const QUrl &url,
+                 const QByteArray &token)
+{
+    return http.send(method, url, {}, {{"Authorization", QByteArray("Bearer " + token)}});
+}
+
+QJsonObject connectionState(const QString &status, const QString &description)
+{
+    return QJsonObject{
+        {u"etag"_s, QString()},
+        {u"properties"_s,
+         QJsonObject{{u"privateLinkServiceConnectionState"_s,
+                      QJsonObject{{u"status"_s, status}, {u"description"_s, description}}}}}};
+}
+
 } // namespace
 
 /// Resource Manager in the sandbox, over real HTTPS.
@@ -48,6 +97,14 @@ private Q_SLOTS:
     void createUseAndDeleteAVault();
     void roleAssignmentsAndDefinitions();
     void genericResourceListingAndNameCheck();
+    void resourceGraphVaultInventory();
+    void resourceGraphFiltersByReadAccess_data();
+    void resourceGraphFiltersByReadAccess();
+    void resourceGraphRejectsOtherQueries_data();
+    void resourceGraphRejectsOtherQueries();
+    void privateEndpointConnectionRoutes();
+    void privateEndpointConnectionRights_data();
+    void privateEndpointConnectionRights();
 
 private:
     HttpReply get(const QString &path, const QByteArray &token);
@@ -423,6 +480,263 @@ void TestSandboxArm::genericResourceListingAndNameCheck()
     QCOMPARE(r.json().value("nameAvailable"_L1).toBool(), true);
     r = m_sandbox->http().sendJson("POST", check, QJsonObject{{u"name"_s, u"x"_s}}, m_token);
     QCOMPARE(r.json().value("reason"_L1).toString(), u"AccountNameInvalid"_s);
+}
+
+void TestSandboxArm::resourceGraphVaultInventory()
+{
+    // The inventory query ArmClient sends, two rows a page.
+    const QString query = arm::ResourceGraphSerializer::vaultInventoryQuery();
+    HttpReply r = m_sandbox->http().sendJson(
+        "POST", m_sandbox->apiUrl(GraphPath),
+        graphQuery(query, {{u"$top"_s, 2}, {u"resultFormat"_s, u"objectArray"_s}}), m_token);
+    QCOMPARE(r.status, 200);
+    QJsonObject answer = r.json();
+    QCOMPARE(answer.value("totalRecords"_L1).toInt(), 4);
+    QCOMPARE(answer.value("count"_L1).toInt(), 2);
+    QCOMPARE(answer.value("resultTruncated"_L1).toString(), u"false"_s);
+    QCOMPARE(answer.value("facets"_L1).toArray(), QJsonArray{});
+    const QString token = answer.value("$skipToken"_L1).toString();
+    QVERIFY(!token.isEmpty());
+    const QJsonObject first = answer.value("data"_L1).toArray().first().toObject();
+    QCOMPARE(first.keys(), (QStringList{u"enablePurgeProtection"_s, u"enableRbacAuthorization"_s,
+                                        u"enableSoftDelete"_s, u"id"_s, u"location"_s, u"name"_s,
+                                        u"networkDefaultAction"_s, u"publicNetworkAccess"_s,
+                                        u"resourceGroup"_s, u"skuName"_s, u"subscriptionId"_s,
+                                        u"tags"_s, u"tenantId"_s, u"vaultUri"_s}));
+    QStringList ids;
+    for (const QJsonValue &row : answer.value("data"_L1).toArray())
+        ids.append(row.toObject().value("id"_L1).toString());
+
+    r = m_sandbox->http().sendJson("POST", m_sandbox->apiUrl(GraphPath),
+                                   graphQuery(query, {{u"$top"_s, 2}, {u"$skipToken"_s, token}}),
+                                   m_token);
+    QCOMPARE(r.status, 200);
+    answer = r.json();
+    QCOMPARE(answer.value("totalRecords"_L1).toInt(), 4);
+    QCOMPARE(answer.value("count"_L1).toInt(), 2);
+    QVERIFY(!answer.contains("$skipToken"_L1));
+    for (const QJsonValue &row : answer.value("data"_L1).toArray())
+        ids.append(row.toObject().value("id"_L1).toString());
+    QStringList sorted = ids;
+    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+    });
+    QCOMPARE(ids, sorted);
+    QCOMPARE(ids.size(), 4);
+    QCOMPARE(ids.count(prodVault()), 1);
+
+    // Without a projection the rows are whole Resources rows, types in lower case.
+    r = m_sandbox->http().sendJson(
+        "POST", m_sandbox->apiUrl(GraphPath),
+        graphQuery(u"Resources | where type =~ 'Microsoft.KeyVault/vaults' | order by name desc"_s),
+        m_token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(rowNames(r.json()), (QStringList{u"kv-contoso-prod"_s, u"kv-contoso-private"_s,
+                                              u"kv-contoso-dev"_s, u"kv-contoso-apps"_s}));
+    const QJsonObject row = r.json().value("data"_L1).toArray().at(1).toObject();
+    QCOMPARE(row.value("type"_L1).toString(), u"microsoft.keyvault/vaults"_s);
+    QCOMPARE(row.value("resourceGroup"_L1).toString(), u"rg-security"_s);
+    QCOMPARE(row.value("properties"_L1).toObject().value("publicNetworkAccess"_L1).toString(),
+             u"Disabled"_s);
+    QVERIFY(!r.json().contains("$skipToken"_L1));
+
+    // One subscription only.
+    QJsonObject dev = graphQuery(query);
+    dev.insert("subscriptions"_L1, QJsonArray{DevelopmentSubscription});
+    r = m_sandbox->http().sendJson("POST", m_sandbox->apiUrl(GraphPath), dev, m_token);
+    QCOMPARE(rowNames(r.json()), QStringList{u"kv-contoso-dev"_s});
+}
+
+void TestSandboxArm::resourceGraphFiltersByReadAccess_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QStringList>("vaults");
+    // Erin is Reader on production; Dave's groups hold Contributor on development only
+    // (Key Vault Secrets Officer on kv-contoso-apps grants no vaults/read).
+    QTest::newRow("erin") << u"erin@contoso.example"_s
+                          << QStringList{u"kv-contoso-apps"_s, u"kv-contoso-private"_s,
+                                         u"kv-contoso-prod"_s};
+    QTest::newRow("dave") << u"dave@contoso.example"_s << QStringList{u"kv-contoso-dev"_s};
+}
+
+void TestSandboxArm::resourceGraphFiltersByReadAccess()
+{
+    QFETCH(QString, user);
+    QFETCH(QStringList, vaults);
+    const HttpReply r =
+        m_sandbox->http().sendJson("POST", m_sandbox->apiUrl(GraphPath),
+                                   graphQuery(arm::ResourceGraphSerializer::vaultInventoryQuery()),
+                                   m_sandbox->userToken(user, ArmScope));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(rowNames(r.json()), vaults);
+    QCOMPARE(r.json().value("totalRecords"_L1).toInt(), int(vaults.size()));
+}
+
+void TestSandboxArm::resourceGraphRejectsOtherQueries_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("summarize") << u"Resources | summarize count() by type"_s
+                               << u"UnsupportedQuery"_s;
+    QTest::newRow("other table")
+        << u"ResourceContainers | where type =~ 'microsoft.resources/subscriptions'"_s
+        << u"UnsupportedQuery"_s;
+    QTest::newRow("other type")
+        << u"Resources | where type =~ 'microsoft.storage/storageaccounts'"_s
+        << u"UnsupportedQuery"_s;
+    QTest::newRow("no type filter") << u"Resources | project id, name"_s << u"UnsupportedQuery"_s;
+    QTest::newRow("function column")
+        << u"Resources | where type =~ 'microsoft.keyvault/vaults' | project n = strlen(name)"_s
+        << u"UnsupportedQuery"_s;
+    QTest::newRow("empty") << QString() << u"EmptyQuery"_s;
+}
+
+void TestSandboxArm::resourceGraphRejectsOtherQueries()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, detail);
+    const HttpReply r = m_sandbox->http().sendJson("POST", m_sandbox->apiUrl(GraphPath),
+                                                   graphQuery(query), m_token);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"BadRequest"_s);
+    QVERIFY(r.errorMessage().startsWith(
+        u"Please provide below info when asking for support: timestamp = "_s));
+    const QJsonArray details = r.json().value("error"_L1).toObject().value("details"_L1).toArray();
+    QCOMPARE(details.size(), 2);
+    QCOMPARE(details[0].toObject().value("code"_L1).toString(), u"InvalidQuery"_s);
+    QCOMPARE(
+        details[0].toObject().value("message"_L1).toString(),
+        u"Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying."_s);
+    QCOMPARE(details[1].toObject().value("code"_L1).toString(), detail);
+}
+
+void TestSandboxArm::privateEndpointConnectionRoutes()
+{
+    auto names = [&]() {
+        QStringList out;
+        const HttpReply r = get(connectionPath(), m_token);
+        for (const QJsonValue &c : r.json().value("value"_L1).toArray())
+            out.append(c.toObject().value("name"_L1).toString());
+        return out;
+    };
+    auto put = [&](const QString &name, const QString &status, const QString &description) {
+        return m_sandbox->http().sendJson("PUT", m_sandbox->apiUrl(connectionPath(name)),
+                                          connectionState(status, description), m_token);
+    };
+    HttpReply r = get(connectionPath(), m_token);
+    QCOMPARE(r.status, 200);
+    const QJsonObject web = r.json().value("value"_L1).toArray().first().toObject();
+    QCOMPARE(web.value("type"_L1).toString(),
+             u"Microsoft.KeyVault/vaults/privateEndpointConnections"_s);
+    QCOMPARE(web.value("id"_L1).toString(),
+             privateVault() + u"/privateEndpointConnections/pe-web"_s);
+    QCOMPARE(names(), (QStringList{u"pe-web"_s, u"pe-partner"_s}));
+
+    r = get(connectionPath(u"pe-partner"_s), m_token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()
+                 .value("properties"_L1)
+                 .toObject()
+                 .value("privateLinkServiceConnectionState"_L1)
+                 .toObject()
+                 .value("status"_L1)
+                 .toString(),
+             u"Pending"_s);
+    QCOMPARE(get(connectionPath(u"pe-nothing"_s), m_token).status, 204);
+
+    // Approve: the answer is the connection, as the service gives it.
+    r = put(u"pe-partner"_s, u"Approved"_s, u"My name is Joe and I'm approving this."_s);
+    QCOMPARE(r.status, 200);
+    const QJsonObject properties = r.json().value("properties"_L1).toObject();
+    QCOMPARE(properties.value("provisioningState"_L1).toString(), u"Succeeded"_s);
+    QCOMPARE(properties.value("privateLinkServiceConnectionState"_L1).toObject(),
+             (QJsonObject{{u"status"_s, u"Approved"_s},
+                          {u"description"_s, u"My name is Joe and I'm approving this."_s},
+                          {u"actionsRequired"_s, u"None"_s}}));
+    QVERIFY(properties.value("privateEndpoint"_L1)
+                .toObject()
+                .value("id"_L1)
+                .toString()
+                .endsWith(u"/providers/Microsoft.Network/privateEndpoints/pe-partner"_s));
+    QCOMPARE(r.json().value("name"_L1).toString(), u"pe-partner"_s);
+    // The state persists into the vault.
+    const arm::Vault vault = arm::VaultSerializer::vaultFromJson(
+        get(privateVault() + u"?api-version=2026-02-01"_s, m_token).json());
+    const auto connections = vault.properties.privateEndpointConnections.value_or(
+        QList<arm::PrivateEndpointConnectionItem>{});
+    QCOMPARE(connections.size(), 2);
+    QCOMPARE(connections[1].status, std::optional<QString>(u"Approved"_s));
+
+    QCOMPARE(put(u"pe-partner"_s, u"Pending"_s, {}).status, 400);
+    QCOMPARE(put(u"pe-nothing"_s, u"Approved"_s, {}).status, 404);
+    QCOMPARE(put(u"pe-partner"_s, u"Rejected"_s, u"revoked"_s).status, 200);
+    r = put(u"pe-partner"_s, u"Approved"_s, u"again"_s);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"BadRequest"_s);
+
+    r = sendAs(m_sandbox->http(), "DELETE", m_sandbox->apiUrl(connectionPath(u"pe-web"_s)),
+               m_token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value("properties"_L1).toObject().value("provisioningState"_L1).toString(),
+             u"Disconnected"_s);
+    QCOMPARE(names(), QStringList{u"pe-partner"_s});
+    QCOMPARE(
+        sendAs(m_sandbox->http(), "DELETE", m_sandbox->apiUrl(connectionPath(u"pe-web"_s)), m_token)
+            .status,
+        204);
+    QCOMPARE(get(vaultPath(ProductionSubscription, u"rg-security"_s, u"kv-nowhere"_s)
+                     + u"/privateEndpointConnections?api-version=2026-02-01"_s,
+                 m_token)
+                 .status,
+             404);
+}
+
+void TestSandboxArm::privateEndpointConnectionRights_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("connection");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("action");
+    const QString read = u"Microsoft.KeyVault/vaults/privateEndpointConnections/read"_s;
+    const QString write = u"Microsoft.KeyVault/vaults/privateEndpointConnections/write"_s;
+    const QString erase = u"Microsoft.KeyVault/vaults/privateEndpointConnections/delete"_s;
+    const QString erin = u"erin@contoso.example"_s;
+    const QString dave = u"dave@contoso.example"_s;
+    // Erin is Reader on production: she reads connections but cannot change them.
+    QTest::newRow("erin lists") << erin << QByteArray("GET") << QString() << 200 << QString();
+    QTest::newRow("erin reads") << erin << QByteArray("GET") << u"pe-partner"_s << 200 << QString();
+    QTest::newRow("erin approves") << erin << QByteArray("PUT") << u"pe-partner"_s << 403 << write;
+    QTest::newRow("erin deletes") << erin << QByteArray("DELETE") << u"pe-partner"_s << 403
+                                  << erase;
+    // Dave holds nothing on production.
+    QTest::newRow("dave lists") << dave << QByteArray("GET") << QString() << 403 << read;
+    QTest::newRow("dave approves") << dave << QByteArray("PUT") << u"pe-partner"_s << 403 << write;
+}
+
+void TestSandboxArm::privateEndpointConnectionRights()
+{
+    QFETCH(QString, user);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, connection);
+    QFETCH(int, status);
+    QFETCH(QString, action);
+    const QByteArray token = m_sandbox->userToken(user, ArmScope);
+    const QUrl url = m_sandbox->apiUrl(connectionPath(connection));
+    const HttpReply r =
+        method == "PUT"
+            ? m_sandbox->http().sendJson(method, url, connectionState(u"Approved"_s, {}), token)
+            : sendAs(m_sandbox->http(), method, url, token);
+    QCOMPARE(r.status, status);
+    if (status != 403)
+        return;
+    QCOMPARE(r.errorCode(), u"AuthorizationFailed"_s);
+    const QString scope = connection.isEmpty()
+                              ? privateVault()
+                              : privateVault() + u"/privateEndpointConnections/"_s + connection;
+    QVERIFY2(r.errorMessage().contains(u"perform action '"_s + action + u"' over scope '"_s + scope
+                                       + u"'"_s),
+             qPrintable(r.errorMessage()));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxArm)
