@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace vl {
+
+/// How an account signs in; it decides which secret the keychain keeps for it.
+enum class CredentialKind {
+    Browser,      ///< the browser sign-in; the keychain keeps a refresh token
+    DeviceCode,   ///< the device code flow; the keychain keeps a refresh token
+    ClientSecret, ///< a service principal; the keychain keeps its client secret
+};
+
+/// A stable name for settings: "browser", "device-code", "client-secret".
+[[nodiscard]] QString credentialKindName(CredentialKind kind);
+/// The kind named @p name; Browser for an unknown name.
+[[nodiscard]] CredentialKind credentialKindFromName(const QString &name, bool *ok = nullptr);
+
+/// A tenant an account may use (Resource Manager's `/tenants` list).
+struct TenantInfo
+{
+    QString id;
+    QString displayName;
+    QString defaultDomain;
+    QString category; ///< `Home`, `ProjectedBy` (a guest), `ManagedBy`; empty when unknown
+    friend bool operator==(const TenantInfo &, const TenantInfo &) = default;
+};
+
+/**
+ * @brief A signed-in account, as the settings keep it: nothing secret.
+ *
+ * The refresh token (users) or client secret (service principals) is in the
+ * keychain under `<cloud>/<id>/<purpose>`; access tokens only in memory.
+ */
+struct Account
+{
+    QString id;    ///< stable: `<oid>.<tenant>` for users, `<app id>.<tenant>` for apps
+    QString cloud; ///< the CloudProfile's name
+    CredentialKind credential = CredentialKind::Browser;
+    QString userName;          ///< upn / preferred_username; the app id for a service principal
+    QString displayName;       ///< `name`
+    QString objectId;          ///< `oid`
+    QString homeTenantId;      ///< the tenant signed in to first
+    QString clientId;          ///< the app the account signs in with
+    QList<TenantInfo> tenants; ///< every tenant it may use, the home tenant included
+
+    [[nodiscard]] bool isUser() const { return credential != CredentialKind::ClientSecret; }
+    /// The keychain purpose of this account's secret.
+    [[nodiscard]] QString secretPurpose() const;
+    /// The tenant with @p id, or nullptr.
+    [[nodiscard]] const TenantInfo *tenant(const QString &id) const;
+    /// The account's stable id for a sign-in of @p objectId in @p tenantId.
+    [[nodiscard]] static QString makeId(const QString &objectId, const QString &tenantId);
+    friend bool operator==(const Account &, const Account &) = default;
+};
+
+} // namespace vl
