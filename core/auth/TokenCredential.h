@@ -22,7 +22,8 @@ public:
     virtual ~TokenCredential() = default;
     /// A short English name for the journal: "client secret", "browser sign-in", ...
     [[nodiscard]] virtual QString name() const = 0;
-    [[nodiscard]] virtual QFuture<Result<AccessToken>> getToken(const TokenRequestContext &request) = 0;
+    [[nodiscard]] virtual QFuture<Result<AccessToken>>
+    getToken(const TokenRequestContext &request) = 0;
 };
 
 } // namespace vl
