@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "crypto/KeyPair.h"
 
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/OpenSslUtil.h"
 
 #include <openssl/core_names.h>

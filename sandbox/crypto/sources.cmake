@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sources of sandbox/crypto, relative to sandbox/.
 set(VAULTLENS_SANDBOX_CRYPTO_SOURCES
-    crypto/Base64Url.h crypto/Base64Url.cpp
     crypto/KeyPair.h crypto/KeyPair.cpp
     crypto/Jwt.h crypto/Jwt.cpp
     crypto/Pki.h crypto/Pki.cpp

@@ -2,7 +2,7 @@
 #include "state/Seed.h"
 
 #include "access/RoleCatalogue.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "state/CertificateStore.h"
 
 #include <QCryptographicHash>

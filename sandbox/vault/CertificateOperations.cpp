@@ -6,7 +6,7 @@
 // import of PFX or PEM. A certificate brings a managed key and a managed secret of the
 // same name and version (state/CertificateStore). Reads, updates and soft delete are in
 // CertificateLifecycle.cpp; contacts and issuers in CertificateAdmin.cpp.
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/CertificateRequests.h"
 #include "state/CertificateStore.h"
 #include "vault/CertificateCommon.h"

@@ -4,7 +4,7 @@
 // Values are base64url; answers are KeyOperationResult {kid, value} or KeyVerifyResult
 // {value: bool}. The access engine has already applied key_ops (403
 // KeyOperationForbidden, PROTOCOL.md §4.8); the key's state is checked here.
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/KeyPair.h"
 #include "vault/KeyCommon.h"
 #include "vault/VaultObjects.h"

@@ -5,7 +5,7 @@
 // rotation and rotation policies (PROTOCOL.md §4.2-§4.8, RBAC.md §4.2). The
 // cryptographic operations are in KeyCryptoOperations.cpp.
 #include "access/AccessEngine.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/JwkImport.h"
 #include "crypto/KeyPair.h"
 #include "vault/KeyCommon.h"

@@ -4,7 +4,7 @@
 // recover and purge, backup and restore, and the service's error texts
 // (PROTOCOL.md §4.2-§4.8).
 #include "access/Validation.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "vault/Paging.h"
 #include "vault/VaultObjects.h"
 #include "vault/VaultService.h"

@@ -2,7 +2,7 @@
 #include "vault/VaultObjects.h"
 
 #include "access/Validation.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 
 #include <QJsonDocument>
 

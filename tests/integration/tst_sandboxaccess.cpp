@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeClock.h"
 #include "SandboxFixture.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "state/Seed.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SandboxFixture.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/Certificate.h"
 #include "crypto/CertificateRequests.h"
 #include "crypto/KeyPair.h"
@@ -16,10 +16,10 @@
 using namespace Qt::StringLiterals;
 using namespace vl;
 using namespace vl::test;
-using sandbox::base64UrlEncode;
 using sandbox::CertificateRequests;
 using sandbox::Certificates;
 using sandbox::KeyPair;
+using vl::base64UrlEncode;
 
 namespace {
 
@@ -252,7 +252,7 @@ void TestSandboxCertificates::backingSecretAndKey()
                          {u"value"_s, QString::fromLatin1(base64UrlEncode(digest))}});
     QVERIFY(certificateKey->verifyDigest(
         u"RS256"_s, digest,
-        *sandbox::base64UrlDecode(r.json().value("value"_L1).toString().toLatin1())));
+        *vl::base64UrlDecode(r.json().value("value"_L1).toString().toLatin1())));
 }
 
 void TestSandboxCertificates::managedKeyAndSecretAreReadOnly()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeClock.h"
 #include "SandboxFixture.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/Jwt.h"
 #include "crypto/KeyPair.h"
 #include "state/Seed.h"
@@ -35,10 +35,10 @@ struct Pkce
 
 Pkce makePkce()
 {
-    const QByteArray verifier =
-        sandbox::base64UrlEncode(QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122());
+    const QByteArray verifier = vl::base64UrlEncode(
+        QByteArray(QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122()));
     return {QString::fromLatin1(verifier),
-            QString::fromLatin1(sandbox::base64UrlEncode(
+            QString::fromLatin1(vl::base64UrlEncode(
                 QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)))};
 }
 
@@ -691,7 +691,7 @@ void TestSandboxIdentity::clientAssertion()
     static const std::optional<sandbox::KeyPair> key = sandbox::KeyPair::generateRsa(2048);
     static const std::optional<sandbox::KeyPair> other = sandbox::KeyPair::generateRsa(2048);
     QVERIFY(key && other);
-    const QString thumbprint = QString::fromLatin1(sandbox::base64UrlEncode(
+    const QString thumbprint = QString::fromLatin1(vl::base64UrlEncode(
         QCryptographicHash::hash(key->publicKeyDer(), QCryptographicHash::Sha1)));
     for (sandbox::Principal &p : s().sandbox().state().directory.principals) {
         if (p.objectId == CiPipeline) {
@@ -715,7 +715,7 @@ void TestSandboxIdentity::clientAssertion()
                              {u"exp"_s, double(now + expiresIn)}};
     const QString x5t = ownThumbprint
                             ? thumbprint
-                            : QString::fromLatin1(sandbox::base64UrlEncode(QCryptographicHash::hash(
+                            : QString::fromLatin1(vl::base64UrlEncode(QCryptographicHash::hash(
                                 other->publicKeyDer(), QCryptographicHash::Sha1)));
     const QByteArray assertion =
         sandbox::Jwt::signRs256(claims, registeredKey ? *key : *other, x5t);
@@ -756,8 +756,8 @@ void TestSandboxIdentity::clientAssertionWithoutACertificate_data()
         << ReportingApp << sandbox::Jwt::signRs256(claims, *key, u"thumbprint"_s) << 700027;
     // "alg":"none" with a made-up signature: never accepted.
     const QByteArray unsignedJwt =
-        sandbox::base64UrlEncode(R"({"alg":"none","typ":"JWT"})"_ba) + '.'
-        + sandbox::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + ".c2ln";
+        vl::base64UrlEncode(R"({"alg":"none","typ":"JWT"})"_ba) + '.'
+        + vl::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + ".c2ln";
     QTest::newRow("alg none") << ReportingApp << unsignedJwt << 700027;
 }
 
@@ -868,7 +868,7 @@ void TestSandboxIdentity::authorizationCode()
     QCOMPARE(id->claims.value("preferred_username"_L1).toString(), u"dave@contoso.example"_s);
 
     // client_info: base64url JSON {"uid": oid, "utid": tid}, MSAL's account key.
-    const auto info = sandbox::base64UrlDecode(o.value("client_info"_L1).toString().toLatin1());
+    const auto info = vl::base64UrlDecode(o.value("client_info"_L1).toString().toLatin1());
     QVERIFY(info);
     const QJsonObject clientInfo = QJsonDocument::fromJson(*info).object();
     QCOMPARE(clientInfo.value("uid"_L1).toString(), Dave);

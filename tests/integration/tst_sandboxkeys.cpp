@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OpenSslCheck.h"
 #include "SandboxFixture.h"
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/JwkImport.h"
 #include "crypto/KeyPair.h"
 
@@ -15,9 +15,9 @@
 using namespace Qt::StringLiterals;
 using namespace vl;
 using namespace vl::test;
-using sandbox::base64UrlDecode;
-using sandbox::base64UrlEncode;
 using sandbox::KeyPair;
+using vl::base64UrlDecode;
+using vl::base64UrlEncode;
 using namespace vl::test::OpenSslCheck;
 
 namespace {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using vl::sandbox::base64UrlDecode;
-using vl::sandbox::base64UrlEncode;
+using vl::base64UrlDecode;
+using vl::base64UrlEncode;
 
 class TestBase64Url : public QObject
 {

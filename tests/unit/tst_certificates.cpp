@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/Certificate.h"
 #include "crypto/KeyPair.h"
 #include "crypto/OpenSslUtil.h"
@@ -18,7 +18,7 @@
 #include <openssl/provider.h>
 
 using namespace Qt::StringLiterals;
-using vl::sandbox::base64UrlEncode;
+using vl::base64UrlEncode;
 using vl::sandbox::CertificateBundle;
 using vl::sandbox::CertificateInfo;
 using vl::sandbox::CertificateRequest;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/Jwt.h"
 #include "crypto/KeyPair.h"
 
@@ -10,8 +10,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using vl::sandbox::base64UrlDecode;
-using vl::sandbox::base64UrlEncode;
+using vl::base64UrlDecode;
+using vl::base64UrlEncode;
 using vl::sandbox::DecodedJwt;
 using vl::sandbox::Jwt;
 using vl::sandbox::KeyPair;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "crypto/Base64Url.h"
+#include "auth/Base64Url.h"
 #include "crypto/KeyPair.h"
 #include "crypto/OpenSslUtil.h"
 
@@ -15,7 +15,7 @@
 #include <map>
 
 using namespace Qt::StringLiterals;
-using vl::sandbox::base64UrlDecode;
+using vl::base64UrlDecode;
 using vl::sandbox::KeyPair;
 namespace ossl = vl::sandbox::ossl;
 
