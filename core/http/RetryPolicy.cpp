@@ -158,7 +158,10 @@ std::chrono::milliseconds RetryPolicy::delayFor(const HttpRequest &request,
     const double exponential =
         double(m_options.baseDelay.count()) * std::pow(2.0, std::max(0, retry - 1));
     const double jittered = exponential * m_options.jitter();
-    return std::min(std::chrono::milliseconds(qRound64(jittered)), m_options.maxDelay);
+    // Whole milliseconds, rounded down so that the jitter band stays half-open; the
+    // tolerance absorbs binary representation error (800 x 1.15 is 919.999...).
+    const auto milliseconds = qint64(std::floor(jittered + 1e-6));
+    return std::min(std::chrono::milliseconds(milliseconds), m_options.maxDelay);
 }
 
 QFuture<HttpResponse> RetryPolicy::send(HttpRequest request, const Next &next)
