@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/AccountManager.h"
 
+#include "auth/AccountManagerPrivate.h"
 #include "auth/AccountSerializer.h"
 #include "auth/AccountStore.h"
 #include "auth/CachingCredential.h"
@@ -17,23 +18,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcAccounts, "vaultlens.auth.accounts")
-
 namespace vl {
 
-/// One account in memory: its metadata, its client and what signs it in silently.
-struct AccountManager::Session
-{
-    Account account;
-    CloudProfile cloud;
-    std::shared_ptr<const PublicClient> client;
-    std::shared_ptr<RefreshTokenCredential> refresh;            ///< users
-    QByteArray clientSecret;                                    ///< service principals, memory only
-    QHash<QString, std::shared_ptr<TokenCredential>> perTenant; ///< by lower-case tenant id
-    QFuture<Result<Done>> loaded; ///< finished once the keychain was read
-    bool needsSignIn = false;
-    bool signedOut = false;
-};
+using detail::credentialName;
 
 /// What credential() hands out: it asks the manager each time, so it follows the
 /// account through new sign-ins and stops at sign-out.
@@ -64,19 +51,6 @@ private:
 };
 
 namespace {
-
-QString credentialName(CredentialKind kind)
-{
-    switch (kind) {
-    case CredentialKind::Browser:
-        return AccountManager::tr("browser sign-in");
-    case CredentialKind::DeviceCode:
-        return AccountManager::tr("device code");
-    case CredentialKind::ClientSecret:
-        return AccountManager::tr("client secret");
-    }
-    return {};
-}
 
 bool needsInteraction(const AzureError &e)
 {
@@ -220,6 +194,13 @@ QFuture<Result<Done>> AccountManager::restore()
                 credentialName(saved.credential));
             attachRefreshPersistence(session);
         }
+        if (!saved.hasStoredSecret()) {
+            // Managed identity, Azure CLI: nothing to read.
+            session->loaded = readyFuture(Result<Done>(Done{}));
+            m_sessions.append(session);
+            Q_EMIT accountAdded(session->account);
+            continue;
+        }
         SharedPromise<Result<Done>> loaded;
         session->loaded = loaded.future();
         ++*pending;
@@ -230,12 +211,16 @@ QFuture<Result<Done>> AccountManager::restore()
             // signed-out account takes nothing.
             const bool hasSecret = session->signedOut
                                    || (session->refresh ? session->refresh->hasRefreshToken()
-                                                        : !session->clientSecret.isEmpty());
+                                                        : !session->clientSecret.isEmpty()
+                                                              || session->certificate.has_value());
             if (!hasSecret && secret.ok()) {
                 if (session->refresh)
                     session->refresh->setRefreshToken(*secret);
-                else
-                    session->clientSecret = *secret;
+                else if (!loadAppSecret(*session, *secret)) {
+                    session->needsSignIn = true;
+                    qCInfo(lcAccounts) << "account" << session->account.id
+                                       << "needs a new sign-in: its saved secret is unusable";
+                }
             } else if (!hasSecret) {
                 session->needsSignIn = true;
                 if (secret.error().kind != AzureError::Kind::NotFound && !firstError->isError())
@@ -451,6 +436,7 @@ QFuture<Result<Account>> AccountManager::addServicePrincipal(const ServicePrinci
                        session->cloud = *cloud;
                        session->client = clientFor(*cloud);
                        session->clientSecret = request.clientSecret;
+                       session->certificate.reset();
                        session->needsSignIn = false;
                        session->signedOut = false;
                        session->loaded = readyFuture(Result<Done>(Done{}));
@@ -479,11 +465,14 @@ QFuture<Result<Done>> AccountManager::signOut(const QString &accountId)
         session->refresh->clear();
     session->clientSecret.fill('\0');
     session->clientSecret.clear();
+    session->certificate.reset();
     session->perTenant.clear();
     m_cache->removeAccount(accountId);
     m_store->remove(session->account.cloud, accountId);
     m_store->sync();
     Q_EMIT accountRemoved(accountId);
+    if (!session->account.hasStoredSecret())
+        return readyFuture(Result<Done>(Done{}));
     return m_options.secrets->removeAccount(session->account.cloud, accountId);
 }
 
@@ -504,9 +493,8 @@ std::shared_ptr<TokenCredential> AccountManager::tenantCredential(Session &sessi
     if (auto it = session.perTenant.constFind(key); it != session.perTenant.constEnd())
         return *it;
     std::shared_ptr<TokenCredential> inner = session.refresh;
-    if (!inner && m_options.appCredential && !session.clientSecret.isEmpty())
-        inner =
-            m_options.appCredential(session.account, session.cloud, tenantId, session.clientSecret);
+    if (!inner)
+        inner = appCredential(session, tenantId);
     if (!inner)
         return nullptr;
     auto cached = std::make_shared<CachingCredential>(inner, m_cache, session.account.id, tenantId);

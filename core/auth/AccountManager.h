@@ -2,6 +2,8 @@
 #pragma once
 
 #include "auth/Account.h"
+#include "auth/AzureCliCredential.h"
+#include "auth/ClientCertificate.h"
 #include "auth/CloudProfile.h"
 #include "auth/DeviceCodeCredential.h"
 #include "auth/TokenCache.h"
@@ -22,6 +24,7 @@ namespace vl {
 
 class AccountStore;
 class SecretStore;
+struct TokenClaims;
 
 /// Lists the tenants @p account may use, with a credential for its home tenant.
 using TenantLister = std::function<QFuture<Result<QList<TenantInfo>>>(
@@ -50,6 +53,9 @@ struct AccountManagerOptions
     TenantLister listTenants;
     /// Makes service principal credentials (client secret); null: no such accounts.
     AppCredentialFactory appCredential;
+    /// How Azure CLI accounts run the CLI (program, environment, timeout); the
+    /// tenant is set per request.
+    AzureCliOptions azureCli;
     std::function<void(const QUrl &)> openBrowser;               ///< the browser sign-in's
     std::function<void(const DeviceCodeMessage &)> onDeviceCode; ///< the device code's message
     std::chrono::milliseconds signInTimeout = std::chrono::minutes(5);
@@ -78,16 +84,51 @@ struct ServicePrincipalRequest
 };
 
 /**
+ * @brief A service principal with a certificate, as the user enters it.
+ *
+ * The certificate file's bytes and password go to the keychain only (purpose
+ * `client-certificate`), never to the settings.
+ */
+struct CertificatePrincipalRequest
+{
+    QString cloud;
+    QString tenantId;
+    QString clientId;                  ///< the application (client) id
+    QByteArray certificate;            ///< a PEM (certificate + private key) or PFX file's bytes
+    QByteArray password;               ///< the PFX's or the encrypted key's password; may be empty
+    QString displayName;               ///< empty: the certificate's subject, else the client id
+    bool sendCertificateChain = false; ///< x5c in the assertion (subject name / issuer)
+};
+
+/// The managed identity of the host VaultLens runs on.
+struct ManagedIdentityRequest
+{
+    QString cloud;
+    QString clientId;    ///< a user-assigned identity's client id; empty: system-assigned
+    QString displayName; ///< empty: "Managed identity"
+};
+
+/// The account signed in to the Azure CLI (`az login`).
+struct AzureCliRequest
+{
+    QString cloud;
+    QString tenantId; ///< empty: the CLI's current tenant
+};
+
+/**
  * @brief Every signed-in account of the app, several at once, each with its
  * cloud, home tenant and tenants.
  *
  * ```
- *  signInWithBrowser / signInWithDeviceCode / addServicePrincipal
- *     └─ tokens ─► refresh token (or client secret) ─► keychain  <cloud>/<id>/<purpose>
+ *  signInWithBrowser / signInWithDeviceCode / addServicePrincipal (secret or certificate)
+ *     └─ tokens ─► refresh token (client secret, certificate) ─► keychain  <cloud>/<id>/<purpose>
  *                  metadata (upn, name, oid, tenants, kind)   ─► QSettings
  *                  access token                              ─► memory (TokenCache)
  *                  tenants                                   ─► listTenants (Resource Manager)
+ *  addManagedIdentity / addAzureCliAccount ─► nothing kept; the first token's claims
+ *                                              name the account and its home tenant
  *  credential(account, tenant) ─► memory cache ─► refresh_token grant at /{tenant}/
+ *                                   (client credentials, IMDS or `az` for the other kinds)
  *  restore()  ─► settings + keychain, on start
  *  signOut()  ─► memory, settings and every keychain entry of the account
  * ```
@@ -127,6 +168,14 @@ public:
     [[nodiscard]] QFuture<Result<Account>> signInWithDeviceCode(const SignInRequest &request);
     [[nodiscard]] QFuture<Result<Account>>
     addServicePrincipal(const ServicePrincipalRequest &request);
+    /// Adds a service principal that signs in with a certificate (tried before it is kept).
+    [[nodiscard]] QFuture<Result<Account>>
+    addServicePrincipal(const CertificatePrincipalRequest &request);
+    /// Adds the host's managed identity; its first token names the account and tenant.
+    [[nodiscard]] QFuture<Result<Account>>
+    addManagedIdentity(const ManagedIdentityRequest &request);
+    /// Adds the Azure CLI's signed-in account; its first token names the account and tenant.
+    [[nodiscard]] QFuture<Result<Account>> addAzureCliAccount(const AzureCliRequest &request);
     /// Abandons a running browser or device code sign-in.
     void cancelSignIn();
 
@@ -143,6 +192,14 @@ public:
      */
     [[nodiscard]] std::shared_ptr<TokenCredential> credential(const QString &accountId,
                                                               const QString &tenantId = {});
+
+    /// The app registration users sign in with on the Azure clouds (not the sandbox's).
+    [[nodiscard]] QString clientId() const { return m_options.clientId; }
+    /**
+     * Changes the app registration for later sign-ins; signed-in accounts keep
+     * the one they signed in with (their refresh tokens are bound to it).
+     */
+    void setClientId(const QString &clientId) { m_options.clientId = clientId; }
 
     /// Lists the account's tenants again (options' listTenants) and saves them.
     [[nodiscard]] QFuture<Result<QList<TenantInfo>>> refreshTenants(const QString &accountId);
@@ -187,6 +244,21 @@ private:
                         SharedPromise<Result<Account>> promise);
     void attachRefreshPersistence(const std::shared_ptr<Session> &session);
     [[nodiscard]] Result<CloudProfile> resolveCloud(const QString &name) const;
+    /// The credential of a service principal, managed identity or Azure CLI account.
+    [[nodiscard]] std::shared_ptr<TokenCredential> appCredential(const Session &session,
+                                                                 const QString &tenantId) const;
+    /// Reads an app account's keychain secret into @p session (restore()); false if unusable.
+    bool loadAppSecret(Session &session, const QByteArray &secret) const;
+    /**
+     * Gets a Resource Manager token with @p inner, lets @p fill complete the
+     * account from its claims, keeps @p secret (if any) in the keychain, then
+     * adopts the account.
+     */
+    void adoptAppSignIn(const CloudProfile &cloud, Account account,
+                        std::shared_ptr<TokenCredential> inner, QByteArray secret,
+                        std::function<Result<Done>(Account &, const TokenClaims &)> fill,
+                        std::function<void(Session &)> install,
+                        SharedPromise<Result<Account>> promise);
 
     AccountManagerOptions m_options;
     std::unique_ptr<AccountStore> m_store;

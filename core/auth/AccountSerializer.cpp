@@ -18,14 +18,21 @@ QString credentialKindName(CredentialKind kind)
         return u"device-code"_s;
     case CredentialKind::ClientSecret:
         return u"client-secret"_s;
+    case CredentialKind::ClientCertificate:
+        return u"client-certificate"_s;
+    case CredentialKind::ManagedIdentity:
+        return u"managed-identity"_s;
+    case CredentialKind::AzureCli:
+        return u"azure-cli"_s;
     }
     return u"browser"_s;
 }
 
 CredentialKind credentialKindFromName(const QString &name, bool *ok)
 {
-    for (CredentialKind kind :
-         {CredentialKind::Browser, CredentialKind::DeviceCode, CredentialKind::ClientSecret}) {
+    for (CredentialKind kind : {CredentialKind::Browser, CredentialKind::DeviceCode,
+                                CredentialKind::ClientSecret, CredentialKind::ClientCertificate,
+                                CredentialKind::ManagedIdentity, CredentialKind::AzureCli}) {
         if (credentialKindName(kind) == name) {
             if (ok)
                 *ok = true;
@@ -39,7 +46,19 @@ CredentialKind credentialKindFromName(const QString &name, bool *ok)
 
 QString Account::secretPurpose() const
 {
-    return isUser() ? QString(SecretPurpose::RefreshToken) : QString(SecretPurpose::ClientSecret);
+    switch (credential) {
+    case CredentialKind::Browser:
+    case CredentialKind::DeviceCode:
+        return QString(SecretPurpose::RefreshToken);
+    case CredentialKind::ClientSecret:
+        return QString(SecretPurpose::ClientSecret);
+    case CredentialKind::ClientCertificate:
+        return QString(SecretPurpose::ClientCertificate);
+    case CredentialKind::ManagedIdentity:
+    case CredentialKind::AzureCli:
+        break;
+    }
+    return {};
 }
 
 const TenantInfo *Account::tenant(const QString &tenantId) const

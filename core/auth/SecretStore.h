@@ -36,6 +36,8 @@ struct SecretKey
 namespace SecretPurpose {
 inline constexpr QLatin1StringView RefreshToken{"refresh-token"};
 inline constexpr QLatin1StringView ClientSecret{"client-secret"};
+/// A service principal's certificate, key and password (see ClientCertificateSecret).
+inline constexpr QLatin1StringView ClientCertificate{"client-certificate"};
 /// Reserved: the list of an account's purposes (see SecretStore::purposes).
 inline constexpr QLatin1StringView Index{"index"};
 } // namespace SecretPurpose

@@ -16,6 +16,8 @@ target_sources(vaultlens_core PRIVATE
     auth/AccountSerializer.h auth/AccountSerializer.cpp
     auth/AccountStore.h auth/AccountStore.cpp
     auth/AccountManager.h auth/AccountManager.cpp
+    auth/AccountManagerPrivate.h auth/AccountManagerApps.cpp
+    auth/AppRegistration.h auth/AppRegistration.cpp
 )
 # The loopback listener of the browser sign-in (QOAuthHttpServerReplyHandler).
 target_link_libraries(vaultlens_core PRIVATE Qt6::NetworkAuth)
