@@ -5,6 +5,9 @@
 
 #include <memory>
 
+namespace vl {
+class Session;
+}
 namespace vl::ui {
 class MainWindow;
 }
@@ -27,8 +30,12 @@ public:
     int run();
 
 private:
+    /// Starts the embedded sandbox; returns its cloud profile's note for the status bar.
+    QString startSandbox();
+
     CommandLine m_options;
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -24,7 +24,17 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         u"grab"_s,
         QCoreApplication::translate("CommandLine", "Save a screenshot of the window and quit."),
         u"png"_s);
-    parser.addOptions({sandbox, quit, grab});
+    const QCommandLineOption seed(
+        u"seed"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "The sandbox's data: demo (the default), empty or large:N."),
+        u"seed"_s);
+    const QCommandLineOption clientId(
+        u"client-id"_s,
+        QCoreApplication::translate(
+            "CommandLine", "The application (client) id VaultLens signs in with on Azure."),
+        u"id"_s);
+    parser.addOptions({sandbox, quit, grab, seed, clientId});
     CommandLine result;
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -41,6 +51,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     result.sandbox = parser.isSet(sandbox);
     result.quitAfterShow = parser.isSet(quit);
     result.grabPath = parser.value(grab);
+    result.seed = parser.value(seed);
+    result.clientId = parser.value(clientId);
+    if (!result.seed.isEmpty() && !result.sandbox) {
+        result.error = QCoreApplication::translate("CommandLine", "--seed needs --sandbox.");
+        return result;
+    }
     return result;
 }
 

@@ -12,6 +12,8 @@ struct CommandLine
     bool sandbox = false;       ///< run against the embedded sandbox cloud
     bool quitAfterShow = false; ///< show the window, then quit (start-up checks)
     QString grabPath;           ///< save a screenshot of the window there, then quit
+    QString seed;               ///< the sandbox's seed (demo, empty, large:N); empty: demo
+    QString clientId;           ///< the app registration to sign in with (Azure clouds)
     QString error;              ///< set when the arguments could not be understood
 
     [[nodiscard]] static CommandLine parse(const QStringList &arguments);

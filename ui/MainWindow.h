@@ -1,29 +1,116 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "VaultLocation.h"
+#include "access/RoleExplorer.h"
 
-namespace vl::access {
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QSettings;
+class QStackedWidget;
+class QTabWidget;
+
+namespace vl {
+class Session;
+namespace access {
 class RoleCatalogue;
 }
+} // namespace vl
 
 namespace vl::ui {
 
-class RoleExplorer;
+class AccountPanel;
+class NavigationPanel;
+class VaultView;
 
-/// The application window.
+/**
+ * @brief The application window: the navigation and account docks, the open
+ * vaults as tabs, menus and shortcuts, the status bar, and the layout,
+ * theme and presentation mode kept across runs.
+ *
+ * ```
+ *  ┌ Navigation ┐┌ kv-contoso-prod ┬ kv-contoso-dev ┐
+ *  │ account    ││ Secrets Keys Certificates       │
+ *  │  tenant    ││ [filter]          │ details     │
+ *  │   sub      ││ list              │ pane        │
+ *  ├ Accounts ──┤│                   │             │
+ *  └────────────┘└─────────────────────────────────┘
+ *   status: counts · clipboard countdown · sandbox
+ * ```
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const access::RoleCatalogue &catalogue, QWidget *parent = nullptr);
+    /// @p settings keeps the layout and choices (not owned; null: QSettings()).
+    MainWindow(Session &session, const access::RoleCatalogue &catalogue,
+               QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    /// Opens @p location in a tab (or shows its tab when already open) and remembers it.
+    VaultView *openVault(const VaultLocation &location);
+    /// The vault tab shown, or nullptr.
+    [[nodiscard]] VaultView *currentVault() const;
+    [[nodiscard]] QList<VaultView *> vaults() const;
+    /// Shows the roles and permissions explorer in a tab.
+    RoleExplorer *showRoleExplorer();
+    /// Opens the sign-in dialog.
+    void signIn();
+    /// The tenant the sign-in dialog proposes for @p cloud (the sandbox's own tenant).
+    void setDefaultTenant(const QString &cloud, const QString &tenant);
+    /// Reopens the vault open when the app was last closed, when its account is here.
+    bool restoreLastVault();
+
+    [[nodiscard]] NavigationPanel *navigationPanel() const { return m_navigation; }
+    [[nodiscard]] AccountPanel *accountPanel() const { return m_accountPanel; }
     [[nodiscard]] RoleExplorer *roleExplorer() const { return m_roleExplorer; }
+    /// A note shown permanently in the status bar (e.g. where the sandbox runs).
+    void setEnvironmentNote(const QString &note);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    RoleExplorer *m_roleExplorer;
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void restoreLayout();
+    void saveLayout();
+    void updateActions();
+    void updateCounts();
+    void openInPortal(const VaultLocation &location);
+    void setPresentationMode(bool on);
+    [[nodiscard]] QSettings &settings() const;
+
+    Session &m_session;
+    const access::RoleCatalogue &m_catalogue;
+    QSettings *m_settings;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_welcome = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    NavigationPanel *m_navigation = nullptr;
+    AccountPanel *m_accountPanel = nullptr;
+    QDockWidget *m_navigationDock = nullptr;
+    QDockWidget *m_accountDock = nullptr;
+    QPointer<RoleExplorer> m_roleExplorer;
+    QLabel *m_counts = nullptr;
+    QLabel *m_environment = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_portal = nullptr;
+    QAction *m_copyVaultUri = nullptr;
+    QAction *m_exportList = nullptr;
+    QAction *m_newItem = nullptr;
+    QAction *m_presentation = nullptr;
+    QActionGroup *m_themes = nullptr;
 };
 
 } // namespace vl::ui
