@@ -108,6 +108,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     Delivery delivery;
     const HttpResponse response = m_handler(r, delivery);
+    // Answers go out at once: with Nagle's algorithm a response written in parts
+    // waits for the client's delayed acknowledgement (up to 40 ms on Linux).
+    if (socket)
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
 
     if (delivery.drop) {
         if (socket)

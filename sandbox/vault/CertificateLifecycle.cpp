@@ -42,10 +42,9 @@ QList<const CertificateEntry *> entries(const VaultData &data, bool deleted)
 
 HttpResponse list(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const CertificateEntry *e : entries(c.data(), false))
-        items.append(CertificateCommon::itemJson(c, *e, e->versions.last(), false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, entries(c.data(), false), [&c](const CertificateEntry *e) {
+        return CertificateCommon::itemJson(c, *e, e->versions.last(), false);
+    });
 }
 
 HttpResponse versions(Ctx &c)
@@ -165,10 +164,8 @@ HttpResponse remove(Ctx &c)
 
 HttpResponse listDeleted(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const CertificateEntry *e : entries(c.data(), true))
-        items.append(deletedJson(c, *e, false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, entries(c.data(), true),
+                      [&c](const CertificateEntry *e) { return deletedJson(c, *e, false); });
 }
 
 CertificateEntry *deleted(const Ctx &c)

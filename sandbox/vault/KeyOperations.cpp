@@ -338,10 +338,9 @@ QList<const KeyEntry *> entries(const VaultData &data, bool deleted)
 
 HttpResponse listKeys(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const KeyEntry *e : entries(c.data(), false))
-        items.append(KeyCommon::itemJson(c, *e, e->versions.last(), false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, entries(c.data(), false), [&c](const KeyEntry *e) {
+        return KeyCommon::itemJson(c, *e, e->versions.last(), false);
+    });
 }
 
 HttpResponse listVersions(Ctx &c)
@@ -408,10 +407,8 @@ HttpResponse deleteKey(Ctx &c)
 
 HttpResponse listDeleted(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const KeyEntry *e : entries(c.data(), true))
-        items.append(deletedJson(c, *e, false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, entries(c.data(), true),
+                      [&c](const KeyEntry *e) { return deletedJson(c, *e, false); });
 }
 
 HttpResponse getDeleted(Ctx &c)

@@ -37,6 +37,12 @@ std::optional<qsizetype> offsetFromToken(const QString &token)
 
 HttpResponse listPage(const VaultCall &call, const QList<QJsonObject> &items)
 {
+    return listPage(call, items.size(), [&items](qsizetype index) { return items.at(index); });
+}
+
+HttpResponse listPage(const VaultCall &call, qsizetype count,
+                      const std::function<QJsonObject(qsizetype index)> &itemAt)
+{
     int pageSize = 25;
     const auto max = call.request.queryValue(u"maxresults"_s);
     if (max) {
@@ -53,7 +59,7 @@ HttpResponse listPage(const VaultCall &call, const QList<QJsonObject> &items)
         const auto parsed = offsetFromToken(*token);
         if (!parsed)
             return vaultError(400, u"BadParameter"_s, u"The $skiptoken is not valid."_s);
-        offset = std::min(*parsed, items.size());
+        offset = std::min(*parsed, count);
     }
     auto link = [&](qsizetype next) {
         QString url = call.origin
@@ -66,13 +72,13 @@ HttpResponse listPage(const VaultCall &call, const QList<QJsonObject> &items)
     };
     QJsonArray value;
     QJsonValue nextLink = QJsonValue::Null;
-    if (call.emptyPage && offset < items.size()) {
+    if (call.emptyPage && offset < count) {
         nextLink = link(offset);
     } else {
-        const qsizetype end = std::min(items.size(), offset + pageSize);
+        const qsizetype end = std::min(count, offset + pageSize);
         for (qsizetype i = offset; i < end; ++i)
-            value.append(items[i]);
-        if (end < items.size())
+            value.append(itemAt(i));
+        if (end < count)
             nextLink = link(end);
     }
     return HttpResponse::json(200, QJsonObject{{u"value"_s, value}, {u"nextLink"_s, nextLink}});

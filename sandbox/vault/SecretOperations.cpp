@@ -168,10 +168,9 @@ QList<const SecretEntry *> sortedEntries(const VaultData &data, bool deleted)
 
 HttpResponse listSecrets(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const SecretEntry *e : sortedEntries(c.data(), false))
-        items.append(secretJson(c, *e, e->versions.last(), false, false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, sortedEntries(c.data(), false), [&c](const SecretEntry *e) {
+        return secretJson(c, *e, e->versions.last(), false, false);
+    });
 }
 
 HttpResponse listVersions(Ctx &c)
@@ -196,10 +195,8 @@ HttpResponse deleteSecret(Ctx &c)
 
 HttpResponse listDeleted(Ctx &c)
 {
-    QList<QJsonObject> items;
-    for (const SecretEntry *e : sortedEntries(c.data(), true))
-        items.append(deletedJson(c, *e, false));
-    return listPage(c.call, items);
+    return listPageOf(c.call, sortedEntries(c.data(), true),
+                      [&c](const SecretEntry *e) { return deletedJson(c, *e, false); });
 }
 
 HttpResponse getDeleted(Ctx &c)
