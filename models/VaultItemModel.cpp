@@ -86,6 +86,9 @@ VaultItemModel::VaultItemModel(VaultItemKind kind, QObject *parent)
     , m_kind(kind)
     , m_clock(&SystemClock::instance())
 {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(40);
+    connect(&m_flushTimer, &QTimer::timeout, this, &VaultItemModel::flushPending);
     connect(&Presentation::instance(), &Presentation::changed, this, [this] {
         if (!m_items.isEmpty())
             Q_EMIT dataChanged(index(0, TagsColumn), index(rowCount() - 1, TagsColumn));
@@ -146,6 +149,8 @@ void VaultItemModel::refresh()
     m_loadAll = false;
     m_nextLink.clear();
     m_error = {};
+    m_flushTimer.stop();
+    m_pending.clear();
     clearRows();
     setComplete(false);
     if (!m_source) {
@@ -159,6 +164,7 @@ void VaultItemModel::cancel()
 {
     if (!m_loading)
         return;
+    flushPending(); // the rows already listed stay
     ++m_generation;
     m_loadAll = false;
     setLoading(false);
@@ -189,19 +195,33 @@ void VaultItemModel::requestPage(const QUrl &nextLink)
                        return;
                    }
                    m_nextLink = page->nextLink;
+                   // When every page is wanted, the next one is asked for before this
+                   // one's rows are added, so the two overlap.
+                   const bool more = page->hasMore();
+                   const bool next = more && (m_loadAll || page->items.isEmpty());
+                   if (next)
+                       requestPage(m_nextLink);
                    if (!page->items.isEmpty()) {
-                       append(page->items);
-                       Q_EMIT progress(rowCount());
+                       if (next && rowCount() > 0) {
+                           // Every page is wanted and they come quickly: their rows are
+                           // added a few pages at a time, so the view lays out and paints
+                           // once for them, not once a page.
+                           m_pending += page->items;
+                           if (!m_flushTimer.isActive())
+                               m_flushTimer.start();
+                       } else {
+                           flushPending();
+                           append(page->items);
+                           Q_EMIT progress(rowCount());
+                       }
                    }
-                   if (!page->hasMore()) {
+                   if (!more) {
+                       flushPending();
                        m_loadAll = false;
                        setLoading(false);
                        setComplete(true);
-                   } else if (m_loadAll || page->items.isEmpty()) {
-                       // An empty page with a nextLink (the service sends them) gives a
-                       // view nothing to scroll to: go on at once.
-                       requestPage(m_nextLink);
-                   } else {
+                   } else if (!next) {
+                       flushPending();
                        setLoading(false);
                    }
                });
@@ -211,8 +231,8 @@ void VaultItemModel::append(QList<VaultItem> items)
 {
     const int first = rowCount();
     beginInsertRows({}, first, first + int(items.size()) - 1);
-    m_items.reserve(first + items.size());
-    m_textStart.reserve(first + items.size());
+    // No reserve() here: an exact reserve on every page would copy every row each time;
+    // the lists' own growth is geometric.
     for (VaultItem &item : items) {
         compact(item);
         m_textStart.append(m_text.size());
@@ -221,6 +241,17 @@ void VaultItemModel::append(QList<VaultItem> items)
         m_items.append(std::move(item));
     }
     endInsertRows();
+}
+
+void VaultItemModel::flushPending()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    QList<VaultItem> items = std::move(m_pending);
+    m_pending.clear();
+    append(std::move(items));
+    Q_EMIT progress(rowCount());
 }
 
 void VaultItemModel::clearRows()

@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 
 #include <optional>
@@ -146,6 +147,8 @@ Q_SIGNALS:
 private:
     void requestPage(const QUrl &nextLink);
     void append(QList<VaultItem> items);
+    /// Adds the rows of the pages held back while every page is loaded.
+    void flushPending();
     void setLoading(bool loading);
     void setComplete(bool complete);
     void clearRows();
@@ -169,6 +172,8 @@ private:
     std::optional<vault::VaultClient> m_client;
     const Clock *m_clock;
     QList<VaultItem> m_items;
+    QList<VaultItem> m_pending; ///< rows listed but not yet added (see flushPending)
+    QTimer m_flushTimer;
     /// Every row's search text, in row order, each ended by a NUL.
     QString m_text;
     QList<qsizetype> m_textStart; ///< where each row's search text starts in m_text
