@@ -7,12 +7,12 @@
 #include "Session.h"
 #include "access/RoleCatalogue.h"
 #include "auth/KeychainStore.h"
+#include "shell/FirstPaint.h"
 #include "signin/ClientIdSettings.h"
 #include "util/Future.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QEvent>
 #include <QJsonArray>
 #include <QLocale>
 #include <QPixmap>
@@ -26,28 +26,6 @@
 using namespace Qt::StringLiterals;
 
 namespace vl::app {
-
-namespace {
-/// Quits the app after the first paint of the object it watches.
-class FirstPaintWatcher final : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_seen) {
-            m_seen = true;
-            QTimer::singleShot(0, this, [] { QApplication::exit(0); });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_seen = false;
-};
-} // namespace
 
 Application::Application(CommandLine options)
     : m_options(std::move(options))
@@ -142,8 +120,7 @@ int Application::run()
         });
     } else if (m_options.quitAfterShow) {
         // Quits once the window has painted: what start-up is measured to.
-        auto *watcher = new FirstPaintWatcher(m_window.get());
-        m_window->installEventFilter(watcher);
+        new ui::QuitAfterFirstPaint(m_window.get());
     }
     return QApplication::exec();
 }

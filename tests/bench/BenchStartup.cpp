@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchSupport.h"
+#include "shell/FirstPaint.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEvent>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QWidget>
 
 #include <algorithm>
@@ -17,25 +16,6 @@ using namespace Qt::StringLiterals;
 namespace vl::bench {
 
 namespace {
-class FirstPaint final : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_seen) {
-            m_seen = true;
-            QTimer::singleShot(0, this, [] { QApplication::exit(0); });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_seen = false;
-};
-
 double median(QList<double> values)
 {
     if (values.isEmpty())
@@ -84,8 +64,7 @@ int runEmptyWindow(int argc, char *argv[])
     QApplication app(argc, argv);
     QWidget window;
     window.resize(1280, 800);
-    FirstPaint watcher;
-    window.installEventFilter(&watcher);
+    new ui::QuitAfterFirstPaint(&window);
     window.show();
     return QApplication::exec();
 }

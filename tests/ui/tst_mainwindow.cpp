@@ -10,6 +10,7 @@
 #include "access/RoleCatalogue.h"
 #include "access/RoleExplorer.h"
 #include "items/ItemListView.h"
+#include "secrets/SecretDetails.h"
 #include "shell/Theme.h"
 #include "shell/VaultView.h"
 
@@ -115,6 +116,12 @@ private Q_SLOTS:
         prod->setCurrentKind(VaultItemKind::Secret);
         QTRY_VERIFY_WITH_TIMEOUT(prod->list(VaultItemKind::Secret)->model()->rowCount() > 0, 20000);
         screenshot(window, u"main-window.png"_s);
+        ui::applyTheme(ui::Theme::Dark);
+        Presentation::instance().setEnabled(true);
+        QTest::qWait(200);
+        screenshot(window, u"main-window-dark-presentation.png"_s);
+        Presentation::instance().setEnabled(false);
+        ui::applyTheme(ui::Theme::System);
         view = window.openVault(locationOf(f, *account, u"kv-contoso-dev"_s));
 
         // Filter puts the cursor in the current list's filter; Refresh lists again.
@@ -150,7 +157,6 @@ private Q_SLOTS:
         window.findChild<QAction *>(u"themeDarkAction"_s)->trigger();
         QVERIFY(ui::isDarkPalette());
         QCOMPARE(f.settings().value(u"view/theme"_s).toString(), u"dark"_s);
-        screenshot(window, u"welcome-dark.png"_s);
         window.findChild<QAction *>(u"themeLightAction"_s)->trigger();
         QVERIFY(!ui::isDarkPalette());
     }

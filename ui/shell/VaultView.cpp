@@ -175,6 +175,7 @@ QWidget *VaultView::makeTab(VaultItemKind kind, Pane *pane)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({640, 420});
 
     connect(list, &ItemListView::currentItemChanged, pane,
             [pane](const std::optional<VaultItem> &item) {
