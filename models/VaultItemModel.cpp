@@ -87,7 +87,7 @@ VaultItemModel::VaultItemModel(VaultItemKind kind, QObject *parent)
     , m_clock(&SystemClock::instance())
 {
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(40);
+    m_flushTimer.setInterval(100); // progress ten times a second is plenty
     connect(&m_flushTimer, &QTimer::timeout, this, &VaultItemModel::flushPending);
     connect(&Presentation::instance(), &Presentation::changed, this, [this] {
         if (!m_items.isEmpty())

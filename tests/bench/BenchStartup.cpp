@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchSupport.h"
-#include "shell/FirstPaint.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -59,19 +58,9 @@ QJsonObject series(const QString &program, const QStringList &arguments, int run
 }
 } // namespace
 
-int runEmptyWindow(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QWidget window;
-    window.resize(1280, 800);
-    new ui::QuitAfterFirstPaint(&window);
-    window.show();
-    return QApplication::exec();
-}
-
 QJsonObject measureStartup(const BenchOptions &options)
 {
-    const QJsonObject empty = series(options.self, {u"--empty-window"_s}, options.runs);
+    const QJsonObject empty = series(QStringLiteral(VAULTLENS_EMPTY_WINDOW_PATH), {}, options.runs);
     const QJsonObject app =
         series(QStringLiteral(VAULTLENS_APP_PATH), {u"--quit-after-show"_s}, options.runs);
     QJsonObject result{{u"emptyWindow"_s, empty}, {u"vaultlens"_s, app}};

@@ -12,11 +12,7 @@ struct BenchOptions
     int runs = 5;            ///< start-up runs of each program
     int filterRows = 100000; ///< rows the filter runs over
     bool sdk = true;         ///< list with the Azure SDK for JavaScript too
-    QString self;            ///< this program, for --empty-window
 };
-
-/// The floor of start-up: an empty QWidget shown, quit on its first paint.
-int runEmptyWindow(int argc, char *argv[]);
 
 /// Start-up of vaultlens to its first painted window, and of the empty window.
 QJsonObject measureStartup(const BenchOptions &options);

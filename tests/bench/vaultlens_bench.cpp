@@ -5,7 +5,7 @@
 //   vaultlens-bench [--count N] [--runs R] [--no-sdk]
 //
 // 1. start-up: `vaultlens --quit-after-show` (quits on its first paint) against an
-//    empty QWidget program (this binary with --empty-window), R runs each, medians;
+//    empty QWidget program (vaultlens-empty-window), R runs each, medians;
 // 2. listing: a vault of N secrets (`vaultlens-sandbox --seed large:N`) opened in the
 //    real list widget: time to the first row painted, to every row, the longest stall
 //    of the UI thread meanwhile, and the memory the rows take;
@@ -26,10 +26,6 @@ using namespace vl::bench;
 
 int main(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--empty-window") == 0)
-            return runEmptyWindow(argc, argv);
-    }
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
@@ -48,7 +44,6 @@ int main(int argc, char *argv[])
     options.runs = qMax(1, parser.value(runs).toInt());
     options.filterRows = parser.value(filterRows).toInt();
     options.sdk = !parser.isSet(noSdk);
-    options.self = QCoreApplication::applicationFilePath();
 
     QJsonObject result;
     result.insert(u"startup"_s, measureStartup(options));

@@ -322,13 +322,13 @@ private Q_SLOTS:
         VaultItemModel model(VaultItemKind::Secret);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        // Pages that take 15 ms each, as a slow vault's would.
+        // Pages that take 40 ms each, as a slow vault's would.
         const VaultItemPageSource instant = scripted(items, 10);
         QObject context;
         model.setPageSource([instant, &context](const QUrl &next, bool deleted) {
             SharedPromise<Result<Page<VaultItem>>> promise;
             const Result<Page<VaultItem>> page = instant(next, deleted).result();
-            QTimer::singleShot(15, &context, [promise, page]() mutable { promise.finish(page); });
+            QTimer::singleShot(40, &context, [promise, page]() mutable { promise.finish(page); });
             return promise.future();
         });
         QTRY_COMPARE(model.rowCount(), 10);
@@ -341,7 +341,7 @@ private Q_SLOTS:
         });
         model.loadAll();
         QTRY_VERIFY(!model.isLoading());
-        QTest::qWait(100);
+        QTest::qWait(200);
         // The rows listed before the cancel stay; nothing is added after it.
         QVERIFY2(atCancel > 10 && atCancel < 100, qPrintable(QString::number(atCancel)));
         QCOMPARE(model.rowCount(), atCancel);

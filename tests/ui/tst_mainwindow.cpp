@@ -115,6 +115,10 @@ private Q_SLOTS:
                                  20000);
         prod->setCurrentKind(VaultItemKind::Secret);
         QTRY_VERIFY_WITH_TIMEOUT(prod->list(VaultItemKind::Secret)->model()->rowCount() > 0, 20000);
+        // Choosing a row shows it in the details pane beside the list.
+        QVERIFY(prod->list(VaultItemKind::Secret)->selectItem(u"sql-connection-string"_s));
+        QTRY_COMPARE(prod->secretDetails()->item().name, u"sql-connection-string"_s);
+        QTest::qWait(300);
         screenshot(window, u"main-window.png"_s);
         ui::applyTheme(ui::Theme::Dark);
         Presentation::instance().setEnabled(true);
