@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Certificates: the details pane and its import and create dialogs (sharing keys/DetailsPane).
+# Certificates: the details pane and its import and create dialogs (sharing widgets/DetailsPane).
 target_sources(vaultlens_ui PRIVATE
     certificates/CertificateDetails.h certificates/CertificateDetails.cpp
     certificates/CertificateActions.cpp

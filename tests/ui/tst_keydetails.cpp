@@ -4,9 +4,9 @@
 // back up and restore, driving the real widgets.
 #include "SessionFixture.h"
 #include "keys/CreateKeyDialog.h"
-#include "keys/DetailsSupport.h"
 #include "keys/KeyDetails.h"
 #include "keys/RotationPolicyDialog.h"
+#include "widgets/DetailsSupport.h"
 
 #include <QApplication>
 #include <QCheckBox>

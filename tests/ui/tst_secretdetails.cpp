@@ -427,8 +427,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"backup-me.keyvaultbackup"_s);
         auto details = pane(*m_dev);
-        details->setFileChooser(
-            [&path](SecretDetails::FileMode, const QString &, const QString &) { return path; });
+        details->setFileChooser([&path](ui::FileMode, const QString &, const QString &,
+                                        const QString &) { return path; });
         details->setItem(created(u"backup-me"_s, u"precious"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!details->isBusy(), Timeout);
         QSignalSpy status(details.get(), &SecretDetails::statusMessage);

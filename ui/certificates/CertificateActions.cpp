@@ -7,8 +7,6 @@
 #include "ImportCertificateDialog.h"
 
 #include <QCheckBox>
-#include <QClipboard>
-#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
@@ -16,10 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace vl::ui {
-
-namespace {
-constexpr int StatusTimeout = 5000;
-}
 
 void CertificateDetails::setPollInterval(int milliseconds)
 {
@@ -35,19 +29,12 @@ void CertificateDetails::importCertificate()
 {
     if (!m_client)
         return;
-    auto *dialog = new ImportCertificateDialog(fileChooser(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString name = dialog->name();
-        m_banner->clear();
-        run(m_client->importCertificate(name, dialog->parameters()),
-            tr("Importing the certificate"), [this, name](const vault::CertificateBundle &) {
-                Q_EMIT statusMessage(tr("Certificate %1 imported.").arg(name), StatusTimeout);
-                Q_EMIT itemChanged(name);
-                showAsItem(name, false);
-            });
-    });
-    dialog->open();
+    createFromDialog(
+        new ImportCertificateDialog(fileChooser(), this),
+        [this](const QString &name, const vault::CertificateImportParameters &parameters) {
+            return m_client->importCertificate(name, parameters);
+        },
+        tr("Importing the certificate"), tr("Certificate %1 imported."));
 }
 
 void CertificateDetails::createSelfSigned()
@@ -126,8 +113,7 @@ void CertificateDetails::endPolling(const QString &status)
     m_operationBar->hide();
     updateActions();
     if (status == "completed"_L1) {
-        Q_EMIT statusMessage(tr("Certificate %1 created.").arg(name), StatusTimeout);
-        Q_EMIT itemChanged(name);
+        announceChanged(name, tr("Certificate %1 created.").arg(name));
     }
     Q_EMIT operationFinished(name, status);
 }
@@ -140,8 +126,7 @@ void CertificateDetails::cancelOperation()
     endPolling(u"cancelled"_s);
     run(m_client->cancelCertificateOperation(name), tr("Cancelling the certificate operation"),
         [this, name](const vault::CertificateOperation &) {
-            Q_EMIT statusMessage(tr("Asked the issuer to cancel %1.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
+            announceChanged(name, tr("Asked the issuer to cancel %1.").arg(name));
         });
 }
 
@@ -194,120 +179,60 @@ void CertificateDetails::save()
                     merged.policy = m_bundle.policy;
                 showBundle(merged);
             }
-            Q_EMIT statusMessage(tr("Certificate %1 saved.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
+            announceChanged(name, tr("Certificate %1 saved.").arg(name));
         });
 }
 
 void CertificateDetails::deleteCertificate()
 {
-    if (!m_client || !m_loaded || m_item.deleted)
-        return;
-    const QString name = m_item.name;
     const vault::ObjectAttributes a =
         m_bundle.properties.attributes.value_or(vault::ObjectAttributes{});
-    if (!confirm(tr("Delete Certificate"),
-                 DetailsText::deleteConsequence(tr("The certificate “%1”").arg(name), a) + u"\n\n"_s
-                     + tr("Its key and secret of the same name are deleted with it.")))
-        return;
-    m_banner->clear();
-    const bool recoverable = a.recoveryLevel.value_or(QString()).contains("Recoverable"_L1);
-    run(m_client->deleteCertificate(name), tr("Deleting the certificate"),
-        [this, name, recoverable](const vault::DeletedCertificate &) {
-            Q_EMIT statusMessage(tr("Certificate %1 deleted.").arg(name), StatusTimeout);
-            Q_EMIT itemRemoved(name);
-            if (m_item.name != name)
-                return;
-            if (recoverable)
-                showAsItem(name, true);
-            else
-                clear();
-        });
+    deleteShown(
+        tr("Delete Certificate"),
+        DetailsText::deleteConsequence(tr("The certificate “%1”").arg(m_item.name), a) + u"\n\n"_s
+            + tr("Its key and secret of the same name are deleted with it."),
+        a, [this](const QString &name) { return m_client->deleteCertificate(name); },
+        tr("Deleting the certificate"), tr("Certificate %1 deleted."));
 }
 
 void CertificateDetails::recoverCertificate()
 {
-    if (!m_client || !m_item.deleted)
-        return;
-    const QString name = m_item.name;
-    m_banner->clear();
-    run(m_client->recoverDeletedCertificate(name), tr("Recovering the certificate"),
-        [this, name](const vault::CertificateBundle &) {
-            Q_EMIT statusMessage(tr("Certificate %1 recovered.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
-            if (m_item.name == name)
-                showAsItem(name, false);
-        });
+    recoverShown([this](const QString &name) { return m_client->recoverDeletedCertificate(name); },
+                 tr("Recovering the certificate"), tr("Certificate %1 recovered."));
 }
 
 void CertificateDetails::purgeCertificate()
 {
-    if (!m_client || !m_item.deleted)
-        return;
-    const QString name = m_item.name;
-    if (!confirm(tr("Purge Certificate"),
-                 tr("Purge “%1” permanently? The certificate, its private key and all versions "
-                    "are destroyed at once and can never be recovered.")
-                     .arg(name)))
-        return;
-    m_banner->clear();
-    run(m_client->purgeDeletedCertificate(name), tr("Purging the certificate"),
-        [this, name](const Done &) {
-            Q_EMIT statusMessage(tr("Certificate %1 purged.").arg(name), StatusTimeout);
-            Q_EMIT itemRemoved(name);
-            if (m_item.name == name)
-                clear();
-        });
+    purgeShown(
+        tr("Purge Certificate"),
+        tr("Purge “%1” permanently? The certificate, its private key and all versions "
+           "are destroyed at once and can never be recovered."),
+        [this](const QString &name) { return m_client->purgeDeletedCertificate(name); },
+        tr("Purging the certificate"), tr("Certificate %1 purged."));
 }
 
 void CertificateDetails::backUp()
 {
-    if (!m_client || !m_loaded)
-        return;
-    const QString name = m_item.name;
-    const QString path =
-        chooseFile(FileMode::Save, tr("Back Up Certificate"),
-                   tr("Key Vault certificate backups (*.certbackup);;All files (*)"),
-                   QString(name + u".certbackup"_s));
-    if (path.isEmpty())
-        return;
-    m_banner->clear();
-    run(m_client->backupCertificate(name), tr("Backing up the certificate"),
-        [this, name, path](const vault::BackupBlob &blob) {
-            if (writeFile(path, blob.bytes()))
-                Q_EMIT statusMessage(tr("Certificate %1 backed up to %2.").arg(name, path),
-                                     StatusTimeout);
-        });
+    backUpShown(
+        tr("Back Up Certificate"),
+        tr("Key Vault certificate backups (*.certbackup);;All files (*)"), u".certbackup"_s,
+        [this](const QString &name) { return m_client->backupCertificate(name); },
+        tr("Backing up the certificate"), tr("Certificate %1 backed up to %2."));
 }
 
 void CertificateDetails::restore()
 {
-    if (!m_client)
-        return;
-    const QString path =
-        chooseFile(FileMode::Open, tr("Restore Certificate"),
-                   tr("Key Vault certificate backups (*.certbackup);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_banner->clear();
-    const auto bytes = readFile(path);
-    if (!bytes)
-        return;
-    run(m_client->restoreCertificate(vault::BackupBlob::fromBytes(*bytes)),
-        tr("Restoring the certificate"), [this](const vault::CertificateBundle &bundle) {
-            const QString name = bundle.properties.name();
-            Q_EMIT statusMessage(tr("Certificate %1 restored.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
-            showAsItem(name, false);
-        });
+    restoreFromFile(
+        tr("Restore Certificate"),
+        tr("Key Vault certificate backups (*.certbackup);;All files (*)"),
+        [this](const vault::BackupBlob &blob) { return m_client->restoreCertificate(blob); },
+        tr("Restoring the certificate"), tr("Certificate %1 restored."),
+        [](const vault::CertificateBundle &bundle) { return bundle.properties.name(); });
 }
 
 void CertificateDetails::copyIdentifier()
 {
-    if (!m_loaded)
-        return;
-    QGuiApplication::clipboard()->setText(m_bundle.properties.id);
-    Q_EMIT statusMessage(tr("Identifier copied."), StatusTimeout);
+    copyIdentifierText(m_bundle.properties.id);
 }
 
 } // namespace vl::ui

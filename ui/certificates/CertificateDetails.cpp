@@ -4,14 +4,10 @@
 #include "Presentation.h"
 
 #include <QCheckBox>
-#include <QClipboard>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -95,10 +91,8 @@ QString yesNo(std::optional<bool> value)
 } // namespace
 
 CertificateDetails::CertificateDetails(QWidget *parent)
-    : DetailsPane(parent)
+    : DetailsPane(VaultItemKind::Certificate, parent)
     , m_pollTimer(new QTimer(this))
-    , m_title(new QLabel(this))
-    , m_deletedNote(new QLabel(this))
     , m_operationBar(nullptr)
     , m_operationLabel(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -119,7 +113,6 @@ CertificateDetails::CertificateDetails(QWidget *parent)
     m_pollTimer->setInterval(1000);
     connect(m_pollTimer, &QTimer::timeout, this, &CertificateDetails::poll);
 
-    auto *vaultRow = new QHBoxLayout;
     m_importButton = addButton(u"importButton"_s, tr("&Import…"), tr("Import certificate"),
                                &CertificateDetails::importCertificate);
     m_createButton =
@@ -127,11 +120,8 @@ CertificateDetails::CertificateDetails(QWidget *parent)
                   tr("Create self-signed certificate"), &CertificateDetails::createSelfSigned);
     m_restoreButton = addButton(u"restoreButton"_s, tr("Restore from File…"),
                                 tr("Restore certificate from file"), &CertificateDetails::restore);
-    for (QPushButton *b : {m_importButton, m_createButton, m_restoreButton})
-        vaultRow->addWidget(b);
-    vaultRow->addStretch();
+    QHBoxLayout *vaultRow = buttonRow({m_importButton, m_createButton, m_restoreButton});
 
-    auto *itemRow = new QHBoxLayout;
     m_cerButton =
         addButton(u"downloadCerButton"_s, tr("Download .&cer"),
                   tr("Download public certificate as .cer"), &CertificateDetails::downloadCer);
@@ -147,19 +137,8 @@ CertificateDetails::CertificateDetails(QWidget *parent)
                   &CertificateDetails::recoverCertificate);
     m_purgeButton = addButton(u"purgeButton"_s, tr("P&urge"), tr("Purge deleted certificate"),
                               &CertificateDetails::purgeCertificate);
-    for (QPushButton *b :
-         {m_cerButton, m_pemButton, m_backupButton, m_deleteButton, m_recoverButton, m_purgeButton})
-        itemRow->addWidget(b);
-    itemRow->addStretch();
-
-    m_title->setObjectName(u"titleLabel"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_deletedNote->setObjectName(u"deletedNote"_s);
-    m_deletedNote->setWordWrap(true);
+    QHBoxLayout *itemRow = buttonRow(
+        {m_cerButton, m_pemButton, m_backupButton, m_deleteButton, m_recoverButton, m_purgeButton});
 
     m_tabs->setObjectName(u"certificateTabs"_s);
     m_tabs->setAccessibleName(tr("Certificate details sections"));
@@ -168,31 +147,15 @@ CertificateDetails::CertificateDetails(QWidget *parent)
     m_tabs->addTab(makePolicyTab(), tr("Po&licy"));
     m_tabs->addTab(makeVersionsTab(), tr("Versio&ns"));
 
-    contentLayout()->addLayout(vaultRow);
-    contentLayout()->addWidget(makeOperationBar());
-    contentLayout()->addWidget(m_title);
-    contentLayout()->addWidget(m_deletedNote);
-    contentLayout()->addLayout(itemRow);
-    contentLayout()->addWidget(m_tabs, 1);
-
-    connect(&Presentation::instance(), &Presentation::changed, this, [this] {
-        if (m_loaded)
-            showBundle(m_bundle);
-    });
+    layOutContent(vaultRow, itemRow, m_tabs, makeOperationBar());
     clear();
 }
 
 CertificateDetails::~CertificateDetails() = default;
 
-QPushButton *CertificateDetails::addButton(const QString &objectName, const QString &text,
-                                           const QString &accessibleName,
-                                           void (CertificateDetails::*slot)())
+void CertificateDetails::refreshShown()
 {
-    auto *button = new QPushButton(text, this);
-    button->setObjectName(objectName);
-    button->setAccessibleName(accessibleName);
-    connect(button, &QPushButton::clicked, this, slot);
-    return button;
+    showBundle(m_bundle);
 }
 
 QLabel *CertificateDetails::addField(QFormLayout *form, const QString &label,
@@ -238,17 +201,9 @@ QWidget *CertificateDetails::makePropertiesTab()
 {
     auto *inner = new QWidget;
     auto *form = new QFormLayout(inner);
-    m_identifier->setObjectName(u"identifierEdit"_s);
-    m_identifier->setAccessibleName(tr("Certificate identifier"));
-    m_identifier->setReadOnly(true);
     m_copyIdButton = addButton(u"copyIdentifierButton"_s, tr("Cop&y"), tr("Copy identifier"),
                                &CertificateDetails::copyIdentifier);
-    auto *idRow = new QHBoxLayout;
-    idRow->addWidget(m_identifier, 1);
-    idRow->addWidget(m_copyIdButton);
-    auto *idLabel = new QLabel(tr("&Identifier:"), inner);
-    idLabel->setBuddy(m_identifier);
-    form->addRow(idLabel, idRow);
+    addIdentifierRow(form, inner, m_identifier, m_copyIdButton, tr("Certificate identifier"));
     for (QLabel *l : {m_created, m_updated, m_recovery, m_attributeDates}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         l->setWordWrap(true);
@@ -261,15 +216,7 @@ QWidget *CertificateDetails::makePropertiesTab()
     form->addRow(tr("Updated:"), m_updated);
     form->addRow(tr("Recovery:"), m_recovery);
     form->addRow(tr("Activation and expiry:"), m_attributeDates);
-    m_enabled->setObjectName(u"enabledCheck"_s);
-    m_enabled->setAccessibleName(tr("Enabled"));
-    form->addRow(QString(), m_enabled);
-    m_tags->setObjectName(u"tagsEdit"_s);
-    m_tags->setAccessibleName(tr("Tags"));
-    m_tags->setPlaceholderText(tr("name=value; name2=value2"));
-    auto *tagsLabel = new QLabel(tr("&Tags:"), inner);
-    tagsLabel->setBuddy(m_tags);
-    form->addRow(tagsLabel, m_tags);
+    addEnabledAndTagsRows(form, inner, m_enabled, m_tags);
     connect(m_enabled, &QCheckBox::toggled, this, &CertificateDetails::updateActions);
     connect(m_tags, &QLineEdit::textEdited, this, [this] {
         QString problem;
@@ -279,18 +226,11 @@ QWidget *CertificateDetails::makePropertiesTab()
         updateActions();
     });
 
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
     m_saveButton =
         addButton(u"saveButton"_s, tr("&Save"), tr("Save changes"), &CertificateDetails::save);
     m_revertButton = addButton(u"revertButton"_s, tr("Re&vert"), tr("Revert changes"),
                                &CertificateDetails::revert);
-    auto *saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_problem, 1);
-    saveRow->addWidget(m_revertButton);
-    saveRow->addWidget(m_saveButton);
-    form->addRow(saveRow);
+    form->addRow(makeSaveRow(m_problem, m_revertButton, m_saveButton));
     return scrolled(inner, u"propertiesScroll"_s, tr("Certificate properties"));
 }
 
@@ -312,28 +252,9 @@ QWidget *CertificateDetails::makePolicyTab()
 
 QWidget *CertificateDetails::makeVersionsTab()
 {
-    m_versions->setObjectName(u"versionsView"_s);
-    m_versions->setAccessibleName(tr("Certificate versions"));
-    m_versions->setRootIsDecorated(false);
-    m_versions->setUniformRowHeights(true);
-    m_versions->setSortingEnabled(true);
-    m_versions->setHeaderLabels(
+    setUpVersionsView(
+        m_versions, tr("Certificate versions"),
         {tr("Version"), tr("Thumbprint"), tr("Enabled"), tr("Created"), tr("Expires")});
-    m_versions->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_versions->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_versions, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QTreeWidgetItem *row = m_versions->itemAt(pos);
-        if (!row)
-            return;
-        QMenu menu(this);
-        menu.setObjectName(u"versionMenu"_s);
-        QAction *copy = menu.addAction(tr("Copy Version &Identifier"));
-        copy->setObjectName(u"copyVersionIdAction"_s);
-        const QString id = row->data(0, Qt::UserRole).toString();
-        connect(copy, &QAction::triggered, this,
-                [id] { QGuiApplication::clipboard()->setText(id); });
-        menu.exec(m_versions->viewport()->mapToGlobal(pos));
-    });
     return m_versions;
 }
 
@@ -362,13 +283,8 @@ QWidget *CertificateDetails::makeOperationBar()
 
 void CertificateDetails::clear()
 {
-    invalidateLoads();
-    m_item = VaultItem{};
-    m_item.kind = VaultItemKind::Certificate;
+    resetItem(tr("No certificate selected"));
     m_bundle = {};
-    m_loaded = false;
-    m_title->setText(tr("No certificate selected"));
-    m_deletedNote->hide();
     m_identifier->clear();
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         it.value()->setText(tr("—"));
@@ -386,76 +302,38 @@ void CertificateDetails::clear()
     updateActions();
 }
 
-void CertificateDetails::setItem(const VaultItem &item)
-{
-    clear();
-    m_item = item;
-    m_banner->clear();
-    m_title->setText(item.name);
-    load();
-}
-
-void CertificateDetails::showAsItem(const QString &name, bool deleted)
-{
-    VaultItem item;
-    item.kind = VaultItemKind::Certificate;
-    item.name = name;
-    item.deleted = deleted;
-    setItem(item);
-}
-
 void CertificateDetails::load()
 {
-    if (!m_client || m_item.name.isEmpty())
-        return;
-    if (m_item.deleted) {
-        run(
-            m_client->getDeletedCertificate(m_item.name), tr("Reading the deleted certificate"),
-            [this](const vault::DeletedCertificate &deleted) {
-                showBundle(deleted.certificate);
-                showDeletion(deleted.deletion);
-            },
-            true);
-        return;
-    }
-    run(
-        m_client->getCertificate(m_item.name), tr("Reading the certificate"),
-        [this](const vault::CertificateBundle &bundle) { showBundle(bundle); }, true);
-    loadVersions();
+    const bool live = loadShown(
+        [this](const QString &name) { return m_client->getDeletedCertificate(name); },
+        tr("Reading the deleted certificate"),
+        [this](const vault::DeletedCertificate &deleted) { showBundle(deleted.certificate); },
+        [this](const QString &name) { return m_client->getCertificate(name); },
+        tr("Reading the certificate"),
+        [this](const vault::CertificateBundle &bundle) { showBundle(bundle); });
+    if (live)
+        loadVersions();
 }
 
-void CertificateDetails::loadVersions(const QUrl &next)
+void CertificateDetails::loadVersions()
 {
-    if (next.isEmpty())
-        m_versions->clear();
-    const auto future = next.isEmpty() ? m_client->listCertificateVersions(m_item.name, 25)
-                                       : m_client->listCertificatesNext(next);
-    run(
-        future, tr("Listing the certificate's versions"),
-        [this](const Page<vault::CertificateProperties> &page) {
-            appendVersions(page.items);
-            if (page.hasMore())
-                loadVersions(page.nextLink);
-        },
-        true);
+    const QString name = m_item.name;
+    loadVersionPages(
+        m_versions, [this, name] { return m_client->listCertificateVersions(name, 25); },
+        [this](const QUrl &next) { return m_client->listCertificatesNext(next); },
+        tr("Listing the certificate's versions"),
+        [this](const QList<vault::CertificateProperties> &versions) { appendVersions(versions); });
 }
 
 void CertificateDetails::appendVersions(const QList<vault::CertificateProperties> &versions)
 {
-    m_versions->setSortingEnabled(false);
-    for (const vault::CertificateProperties &v : versions) {
-        const vault::ObjectAttributes a = v.attributes.value_or(vault::ObjectAttributes{});
-        auto *row = new QTreeWidgetItem(m_versions);
-        row->setText(0, v.version());
-        row->setData(0, Qt::UserRole, v.id);
-        row->setText(1, v.thumbprintHex());
-        row->setText(2, a.isEnabled() ? tr("Yes") : tr("No"));
-        row->setText(3, DetailsText::dateTime(a.created));
-        row->setData(3, Qt::UserRole, a.created.value_or(0));
-        row->setText(4, DetailsText::dateTime(a.expires));
-    }
-    m_versions->setSortingEnabled(true);
-    m_versions->sortByColumn(3, Qt::DescendingOrder);
+    QList<VersionRow> rows;
+    for (const vault::CertificateProperties &v : versions)
+        rows.append({v.version(),
+                     v.id,
+                     {v.thumbprintHex()},
+                     v.attributes.value_or(vault::ObjectAttributes{})});
+    appendVersionRows(m_versions, rows);
 }
 
 void CertificateDetails::showBundle(const vault::CertificateBundle &bundle)
@@ -586,15 +464,6 @@ void CertificateDetails::showPolicy(const std::optional<vault::CertificatePolicy
     setField(u"policyLifetimeLabel"_s, actions.join(u"; "_s));
 }
 
-void CertificateDetails::showDeletion(const vault::DeletionInfo &deletion)
-{
-    m_deletedNote->setText(tr("Deleted on %1; purged automatically on %2. Recover it to use it "
-                              "again.")
-                               .arg(DetailsText::dateTime(deletion.deletedDate),
-                                    DetailsText::dateTime(deletion.scheduledPurgeDate)));
-    m_deletedNote->show();
-}
-
 void CertificateDetails::revert()
 {
     const vault::ObjectAttributes a =
@@ -614,9 +483,7 @@ bool CertificateDetails::isDirty() const
         return false;
     const vault::ObjectAttributes a =
         m_bundle.properties.attributes.value_or(vault::ObjectAttributes{});
-    return m_enabled->isChecked() != a.isEnabled()
-           || m_tags->text().trimmed()
-                  != DetailsText::formatTags(m_bundle.properties.tags.value_or(vault::Tags{}));
+    return enabledOrTagsDiffer(m_enabled, m_tags, a, m_bundle.properties.tags);
 }
 
 void CertificateDetails::updateActions()
@@ -626,16 +493,9 @@ void CertificateDetails::updateActions()
     const bool editable = m_loaded && !m_item.deleted;
     m_importButton->setEnabled(idle);
     m_createButton->setEnabled(idle);
-    m_restoreButton->setEnabled(idle);
     m_cerButton->setEnabled(m_loaded && m_bundle.cer.has_value());
     m_pemButton->setEnabled(m_loaded && m_bundle.cer.has_value());
-    m_backupButton->setEnabled(live);
-    m_deleteButton->setEnabled(live);
-    m_recoverButton->setEnabled(idle && m_item.deleted && !m_item.name.isEmpty());
-    m_purgeButton->setEnabled(idle && m_item.deleted && !m_item.name.isEmpty());
-    m_recoverButton->setVisible(m_item.deleted);
-    m_purgeButton->setVisible(m_item.deleted);
-    m_deleteButton->setVisible(!m_item.deleted);
+    updateLifecycleButtons(idle, live);
     m_enabled->setEnabled(editable);
     m_tags->setReadOnly(!editable);
     const bool dirty = isDirty();

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "VaultItem.h"
-#include "keys/DetailsPane.h"
 #include "vault/Certificate.h"
+#include "widgets/DetailsPane.h"
 
 #include <QMap>
 
@@ -48,11 +47,8 @@ public:
     explicit CertificateDetails(QWidget *parent = nullptr);
     ~CertificateDetails() override;
 
-    /// Shows @p item (a certificate; `deleted` for a soft-deleted one) and loads its details.
-    void setItem(const VaultItem &item);
     void clear() override;
 
-    [[nodiscard]] const VaultItem &item() const { return m_item; }
     /// The latest version as last loaded.
     [[nodiscard]] const vault::CertificateBundle &bundle() const { return m_bundle; }
     [[nodiscard]] bool isDirty() const;
@@ -84,23 +80,20 @@ Q_SIGNALS:
 
 protected:
     void updateActions() override;
+    void load() override;
+    void refreshShown() override;
 
 private:
-    QPushButton *addButton(const QString &objectName, const QString &text,
-                           const QString &accessibleName, void (CertificateDetails::*slot)());
     QWidget *makeCertificateTab();
     QWidget *makePropertiesTab();
     QWidget *makePolicyTab();
     QWidget *makeVersionsTab();
     QWidget *makeOperationBar();
-    void load();
-    void loadVersions(const QUrl &next = {});
+    void loadVersions();
     void showBundle(const vault::CertificateBundle &bundle);
     void showX509(const QSslCertificate &certificate);
     void showPolicy(const std::optional<vault::CertificatePolicy> &policy);
-    void showDeletion(const vault::DeletionInfo &deletion);
     void appendVersions(const QList<vault::CertificateProperties> &versions);
-    void showAsItem(const QString &name, bool deleted);
     void startPolling(const QString &name);
     void poll();
     void endPolling(const QString &status);
@@ -109,14 +102,10 @@ private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
     void setField(const QString &objectName, const QString &text);
 
-    VaultItem m_item;
     vault::CertificateBundle m_bundle;
-    bool m_loaded = false;
     QString m_pollName;
     QTimer *m_pollTimer;
 
-    QLabel *m_title;
-    QLabel *m_deletedNote;
     QWidget *m_operationBar;
     QLabel *m_operationLabel;
     QTabWidget *m_tabs;
@@ -133,16 +122,8 @@ private:
 
     QPushButton *m_importButton = nullptr;
     QPushButton *m_createButton = nullptr;
-    QPushButton *m_restoreButton = nullptr;
     QPushButton *m_cerButton = nullptr;
     QPushButton *m_pemButton = nullptr;
-    QPushButton *m_backupButton = nullptr;
-    QPushButton *m_deleteButton = nullptr;
-    QPushButton *m_recoverButton = nullptr;
-    QPushButton *m_purgeButton = nullptr;
-    QPushButton *m_saveButton = nullptr;
-    QPushButton *m_revertButton = nullptr;
-    QPushButton *m_copyIdButton = nullptr;
     QPushButton *m_cancelOperationButton = nullptr;
 };
 

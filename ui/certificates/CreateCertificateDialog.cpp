@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CreateCertificateDialog.h"
 
-#include "keys/DetailsSupport.h"
+#include "widgets/DetailsSupport.h"
+#include "widgets/FormSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -58,15 +59,11 @@ CreateCertificateDialog::CreateCertificateDialog(QWidget *parent)
     m_exportable->setObjectName(u"exportableCheck"_s);
     m_exportable->setAccessibleName(tr("Private key exportable"));
     m_exportable->setChecked(true);
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
+    form::setUpProblemLabel(m_problem);
 
-    auto *form = new QFormLayout;
-    const auto row = [this, form](const QString &text, QWidget *field) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(field);
-        form->addRow(label, field);
+    auto *fields = new QFormLayout;
+    const auto row = [this, fields](const QString &text, QWidget *field) {
+        form::addRow(fields, this, text, field);
     };
     row(tr("&Name:"), m_name);
     row(tr("&Subject:"), m_subject);
@@ -74,18 +71,12 @@ CreateCertificateDialog::CreateCertificateDialog(QWidget *parent)
     row(tr("&Validity:"), m_validity);
     row(tr("&Key:"), m_key);
     row(tr("&Content type:"), m_contentType);
-    form->addRow(QString(), m_exportable);
+    fields->addRow(QString(), m_exportable);
 
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"okButton"_s);
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Create"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("C&reate"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form::setUpButtons(this, m_buttons, tr("C&reate"), tr("Create"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(m_problem);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -131,10 +122,7 @@ QString CreateCertificateDialog::problem() const
 
 void CreateCertificateDialog::validate()
 {
-    const QString why = problem();
-    m_problem->setText(m_name->text().isEmpty() ? QString() : why);
-    m_problem->setVisible(!m_problem->text().isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    form::showProblem(m_problem, m_buttons, problem(), m_name->text().isEmpty());
 }
 
 vault::CertificateCreateParameters CreateCertificateDialog::parameters() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportCertificateDialog.h"
 
+#include "widgets/FormSupport.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -54,39 +56,23 @@ ImportCertificateDialog::ImportCertificateDialog(FileChooser chooser, QWidget *p
     m_tags->setObjectName(u"tagsEdit"_s);
     m_tags->setAccessibleName(tr("Tags"));
     m_tags->setPlaceholderText(tr("name=value; name2=value2"));
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
+    form::setUpProblemLabel(m_problem);
 
-    auto *form = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
-    nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, m_name);
+    auto *fields = new QFormLayout;
+    form::addRow(fields, this, tr("&Name:"), m_name);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_browse);
-    auto *fileLabel = new QLabel(tr("&File:"), this);
-    fileLabel->setBuddy(m_file);
-    form->addRow(fileLabel, fileRow);
-    form->addRow(tr("Format:"), m_format);
-    auto *passwordLabel = new QLabel(tr("&Password:"), this);
-    passwordLabel->setBuddy(m_password);
-    form->addRow(passwordLabel, m_password);
-    form->addRow(QString(), m_enabled);
-    auto *tagsLabel = new QLabel(tr("&Tags:"), this);
-    tagsLabel->setBuddy(m_tags);
-    form->addRow(tagsLabel, m_tags);
+    form::addRow(fields, this, tr("&File:"), m_file, fileRow);
+    fields->addRow(tr("Format:"), m_format);
+    form::addRow(fields, this, tr("&Password:"), m_password);
+    fields->addRow(QString(), m_enabled);
+    form::addRow(fields, this, tr("&Tags:"), m_tags);
 
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"okButton"_s);
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Import"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form::setUpButtons(this, m_buttons, tr("&Import"), tr("Import"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(m_problem);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -178,11 +164,8 @@ QString ImportCertificateDialog::problem() const
 
 void ImportCertificateDialog::validate()
 {
-    const QString why = problem();
-    const bool untouched = m_name->text().isEmpty() && m_file->text().isEmpty();
-    m_problem->setText(untouched ? QString() : why);
-    m_problem->setVisible(!m_problem->text().isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    form::showProblem(m_problem, m_buttons, problem(),
+                      m_name->text().isEmpty() && m_file->text().isEmpty());
 }
 
 vault::CertificateImportParameters ImportCertificateDialog::parameters() const

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "keys/DetailsSupport.h"
 #include "vault/Certificate.h"
+#include "widgets/DetailsSupport.h"
 
 #include <QDialog>
 

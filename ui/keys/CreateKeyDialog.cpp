@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CreateKeyDialog.h"
 
-#include "DetailsSupport.h"
-#include "ValidityDateEdit.h"
+#include "widgets/DetailsSupport.h"
+#include "widgets/FormSupport.h"
+#include "widgets/OptionalDateTimeEdit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,15 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace vl::ui {
 
-namespace {
-template<typename W>
-W *named(W *widget, const QString &objectName, const QString &accessibleName)
-{
-    widget->setObjectName(objectName);
-    widget->setAccessibleName(accessibleName);
-    return widget;
-}
-} // namespace
+using form::named;
 
 QStringList CreateKeyDialog::allOperations()
 {
@@ -43,8 +36,8 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     , m_hsm(named(new QCheckBox(tr("Protect the key in an &HSM"), this), u"hsmCheck"_s,
                   tr("Hardware security module")))
     , m_enabled(named(new QCheckBox(tr("&Enabled"), this), u"enabledCheck"_s, tr("Enabled")))
-    , m_activation(new ValidityDateEdit(u"activation"_s, tr("Activation date"), this))
-    , m_expiry(new ValidityDateEdit(u"expiry"_s, tr("Expiry date"), this))
+    , m_activation(new OptionalDateTimeEdit(u"activation"_s, tr("Activation date"), this))
+    , m_expiry(new OptionalDateTimeEdit(u"expiry"_s, tr("Expiry date"), this))
     , m_tags(named(new QLineEdit(this), u"tagsEdit"_s, tr("Tags")))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -57,32 +50,19 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     m_hsm->setToolTip(tr("Premium vaults and managed HSMs only; other vaults refuse it."));
     m_enabled->setChecked(true);
     m_tags->setPlaceholderText(tr("name=value; name2=value2"));
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    // The banner's red, which reads in light and dark palettes alike.
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
+    form::setUpProblemLabel(m_problem);
+    for (OptionalDateTimeEdit *date : {m_activation, m_expiry})
+        date->setSuggestedDateTime(QDateTime::currentDateTime().addDays(365));
 
-    auto *form = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
-    nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, m_name);
-    auto *typeLabel = new QLabel(tr("&Type:"), this);
-    typeLabel->setBuddy(m_type);
-    form->addRow(typeLabel, m_type);
-    auto *sizeLabel = new QLabel(tr("&Size:"), this);
-    sizeLabel->setBuddy(m_size);
-    form->addRow(sizeLabel, m_size);
-    form->addRow(QString(), m_hsm);
-    form->addRow(QString(), m_enabled);
-    auto *activationLabel = new QLabel(tr("&Activation:"), this);
-    activationLabel->setBuddy(m_activation);
-    form->addRow(activationLabel, m_activation);
-    auto *expiryLabel = new QLabel(tr("E&xpiry:"), this);
-    expiryLabel->setBuddy(m_expiry);
-    form->addRow(expiryLabel, m_expiry);
-    auto *tagsLabel = new QLabel(tr("T&ags:"), this);
-    tagsLabel->setBuddy(m_tags);
-    form->addRow(tagsLabel, m_tags);
+    auto *fields = new QFormLayout;
+    form::addRow(fields, this, tr("&Name:"), m_name);
+    form::addRow(fields, this, tr("&Type:"), m_type);
+    form::addRow(fields, this, tr("&Size:"), m_size);
+    fields->addRow(QString(), m_hsm);
+    fields->addRow(QString(), m_enabled);
+    form::addRow(fields, this, tr("&Activation:"), m_activation);
+    form::addRow(fields, this, tr("E&xpiry:"), m_expiry);
+    form::addRow(fields, this, tr("T&ags:"), m_tags);
 
     auto *operations = new QGroupBox(tr("Permitted operations"), this);
     auto *grid = new QGridLayout(operations);
@@ -98,16 +78,10 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     }
 
     m_buttons->setObjectName(u"buttons"_s);
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"okButton"_s);
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Create"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form::setUpButtons(this, m_buttons, tr("&Create"), tr("Create"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(operations);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
@@ -115,8 +89,8 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     connect(m_name, &QLineEdit::textChanged, this, &CreateKeyDialog::validate);
     connect(m_tags, &QLineEdit::textChanged, this, &CreateKeyDialog::validate);
     connect(m_type, &QComboBox::currentIndexChanged, this, &CreateKeyDialog::typeChanged);
-    connect(m_activation, &ValidityDateEdit::changed, this, &CreateKeyDialog::validate);
-    connect(m_expiry, &ValidityDateEdit::changed, this, &CreateKeyDialog::validate);
+    connect(m_activation, &OptionalDateTimeEdit::changed, this, &CreateKeyDialog::validate);
+    connect(m_expiry, &OptionalDateTimeEdit::changed, this, &CreateKeyDialog::validate);
     typeChanged();
     resize(520, sizeHint().height());
 }
@@ -194,11 +168,8 @@ QString CreateKeyDialog::problem() const
 
 void CreateKeyDialog::validate()
 {
-    const QString why = problem();
     // An empty name is not an error yet: the person has not typed it.
-    m_problem->setText(m_name->text().isEmpty() ? QString() : why);
-    m_problem->setVisible(!m_problem->text().isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    form::showProblem(m_problem, m_buttons, problem(), m_name->text().isEmpty());
 }
 
 } // namespace vl::ui

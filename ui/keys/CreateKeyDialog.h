@@ -14,7 +14,7 @@ class QLineEdit;
 
 namespace vl::ui {
 
-class ValidityDateEdit;
+class OptionalDateTimeEdit;
 
 /**
  * @brief Asks for a new key: its name (checked as typed), RSA 2048, 3072 or
@@ -51,8 +51,8 @@ private:
     QCheckBox *m_hsm;
     QMap<QString, QCheckBox *> m_operations;
     QCheckBox *m_enabled;
-    ValidityDateEdit *m_activation;
-    ValidityDateEdit *m_expiry;
+    OptionalDateTimeEdit *m_activation;
+    OptionalDateTimeEdit *m_expiry;
     QLineEdit *m_tags;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;

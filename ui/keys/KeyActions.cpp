@@ -4,7 +4,7 @@
 #include "CreateKeyDialog.h"
 #include "KeyDetails.h"
 #include "RotationPolicyDialog.h"
-#include "ValidityDateEdit.h"
+#include "widgets/OptionalDateTimeEdit.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -15,27 +15,16 @@ using namespace Qt::StringLiterals;
 
 namespace vl::ui {
 
-namespace {
-constexpr int StatusTimeout = 5000;
-}
-
 void KeyDetails::createKey()
 {
     if (!m_client)
         return;
-    auto *dialog = new CreateKeyDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString name = dialog->name();
-        m_banner->clear();
-        run(m_client->createKey(name, dialog->parameters()), tr("Creating the key"),
-            [this, name](const vault::KeyBundle &) {
-                Q_EMIT statusMessage(tr("Key %1 created.").arg(name), StatusTimeout);
-                Q_EMIT itemChanged(name);
-                showAsItem(name, false);
-            });
-    });
-    dialog->open();
+    createFromDialog(
+        new CreateKeyDialog(this),
+        [this](const QString &name, const vault::KeyCreateParameters &parameters) {
+            return m_client->createKey(name, parameters);
+        },
+        tr("Creating the key"), tr("Key %1 created."));
 }
 
 void KeyDetails::save()
@@ -60,8 +49,7 @@ void KeyDetails::save()
         [this, name](const vault::KeyBundle &bundle) {
             if (bundle.name() == m_item.name)
                 showBundle(bundle);
-            Q_EMIT statusMessage(tr("Key %1 saved.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
+            announceChanged(name, tr("Key %1 saved.").arg(name));
         });
 }
 
@@ -77,8 +65,7 @@ void KeyDetails::rotate()
         return;
     m_banner->clear();
     run(m_client->rotateKey(name), tr("Rotating the key"), [this, name](const vault::KeyBundle &) {
-        Q_EMIT statusMessage(tr("Key %1 rotated.").arg(name), StatusTimeout);
-        Q_EMIT itemChanged(name);
+        announceChanged(name, tr("Key %1 rotated.").arg(name));
         if (m_item.name == name)
             showAsItem(name, false);
     });
@@ -108,109 +95,52 @@ void KeyDetails::editRotationPolicy()
 
 void KeyDetails::deleteKey()
 {
-    if (!m_client || !m_loaded || m_item.deleted)
-        return;
-    const QString name = m_item.name;
     const vault::ObjectAttributes a =
         m_bundle.properties.attributes.value_or(vault::ObjectAttributes{});
-    if (!confirm(tr("Delete Key"), DetailsText::deleteConsequence(quotedName(), a) + u"\n\n"_s
-                                       + tr("Anything that encrypts, signs or wraps with it "
-                                            "stops working.")))
-        return;
-    m_banner->clear();
-    const bool recoverable = a.recoveryLevel.value_or(QString()).contains("Recoverable"_L1);
-    run(m_client->deleteKey(name), tr("Deleting the key"),
-        [this, name, recoverable](const vault::DeletedKey &) {
-            Q_EMIT statusMessage(tr("Key %1 deleted.").arg(name), StatusTimeout);
-            Q_EMIT itemRemoved(name);
-            if (m_item.name != name)
-                return;
-            if (recoverable)
-                showAsItem(name, true);
-            else
-                clear();
-        });
+    deleteShown(
+        tr("Delete Key"),
+        DetailsText::deleteConsequence(quotedName(), a) + u"\n\n"_s
+            + tr("Anything that encrypts, signs or wraps with it stops working."),
+        a, [this](const QString &name) { return m_client->deleteKey(name); },
+        tr("Deleting the key"), tr("Key %1 deleted."));
 }
 
 void KeyDetails::recoverKey()
 {
-    if (!m_client || !m_item.deleted)
-        return;
-    const QString name = m_item.name;
-    m_banner->clear();
-    run(m_client->recoverDeletedKey(name), tr("Recovering the key"),
-        [this, name](const vault::KeyBundle &) {
-            Q_EMIT statusMessage(tr("Key %1 recovered.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
-            if (m_item.name == name)
-                showAsItem(name, false);
-        });
+    recoverShown([this](const QString &name) { return m_client->recoverDeletedKey(name); },
+                 tr("Recovering the key"), tr("Key %1 recovered."));
 }
 
 void KeyDetails::purgeKey()
 {
-    if (!m_client || !m_item.deleted)
-        return;
-    const QString name = m_item.name;
-    if (!confirm(tr("Purge Key"),
-                 tr("Purge “%1” permanently? It and all its versions are destroyed at once and "
-                    "can never be recovered; data encrypted with it can no longer be decrypted.")
-                     .arg(name)))
-        return;
-    m_banner->clear();
-    run(m_client->purgeDeletedKey(name), tr("Purging the key"), [this, name](const Done &) {
-        Q_EMIT statusMessage(tr("Key %1 purged.").arg(name), StatusTimeout);
-        Q_EMIT itemRemoved(name);
-        if (m_item.name == name)
-            clear();
-    });
+    purgeShown(
+        tr("Purge Key"),
+        tr("Purge “%1” permanently? It and all its versions are destroyed at once and "
+           "can never be recovered; data encrypted with it can no longer be decrypted."),
+        [this](const QString &name) { return m_client->purgeDeletedKey(name); },
+        tr("Purging the key"), tr("Key %1 purged."));
 }
 
 void KeyDetails::backUp()
 {
-    if (!m_client || !m_loaded)
-        return;
-    const QString name = m_item.name;
-    const QString path = chooseFile(FileMode::Save, tr("Back Up Key"),
-                                    tr("Key Vault key backups (*.keybackup);;All files (*)"),
-                                    QString(name + u".keybackup"_s));
-    if (path.isEmpty())
-        return;
-    m_banner->clear();
-    run(m_client->backupKey(name), tr("Backing up the key"),
-        [this, name, path](const vault::BackupBlob &blob) {
-            if (writeFile(path, blob.bytes()))
-                Q_EMIT statusMessage(tr("Key %1 backed up to %2.").arg(name, path), StatusTimeout);
-        });
+    backUpShown(
+        tr("Back Up Key"), tr("Key Vault key backups (*.keybackup);;All files (*)"),
+        u".keybackup"_s, [this](const QString &name) { return m_client->backupKey(name); },
+        tr("Backing up the key"), tr("Key %1 backed up to %2."));
 }
 
 void KeyDetails::restore()
 {
-    if (!m_client)
-        return;
-    const QString path = chooseFile(FileMode::Open, tr("Restore Key"),
-                                    tr("Key Vault key backups (*.keybackup);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_banner->clear();
-    const auto bytes = readFile(path);
-    if (!bytes)
-        return;
-    run(m_client->restoreKey(vault::BackupBlob::fromBytes(*bytes)), tr("Restoring the key"),
-        [this](const vault::KeyBundle &bundle) {
-            const QString name = bundle.name();
-            Q_EMIT statusMessage(tr("Key %1 restored.").arg(name), StatusTimeout);
-            Q_EMIT itemChanged(name);
-            showAsItem(name, false);
-        });
+    restoreFromFile(
+        tr("Restore Key"), tr("Key Vault key backups (*.keybackup);;All files (*)"),
+        [this](const vault::BackupBlob &blob) { return m_client->restoreKey(blob); },
+        tr("Restoring the key"), tr("Key %1 restored."),
+        [](const vault::KeyBundle &bundle) { return bundle.name(); });
 }
 
 void KeyDetails::copyIdentifier()
 {
-    if (!m_loaded)
-        return;
-    QGuiApplication::clipboard()->setText(m_bundle.id());
-    Q_EMIT statusMessage(tr("Identifier copied."), StatusTimeout);
+    copyIdentifierText(m_bundle.id());
 }
 
 void KeyDetails::copyJwk()

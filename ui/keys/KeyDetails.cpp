@@ -3,20 +3,18 @@
 
 #include "CreateKeyDialog.h"
 #include "Presentation.h"
-#include "ValidityDateEdit.h"
+#include "widgets/FormSupport.h"
+#include "widgets/OptionalDateTimeEdit.h"
 
 #include <QCheckBox>
-#include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -48,9 +46,7 @@ QString typeText(const vault::JsonWebKey &jwk)
 } // namespace
 
 KeyDetails::KeyDetails(QWidget *parent)
-    : DetailsPane(parent)
-    , m_title(new QLabel(this))
-    , m_deletedNote(new QLabel(this))
+    : DetailsPane(VaultItemKind::Key, parent)
     , m_tabs(new QTabWidget(this))
     , m_identifier(new QLineEdit(this))
     , m_type(valueLabel(this, u"typeLabel"_s))
@@ -60,8 +56,8 @@ KeyDetails::KeyDetails(QWidget *parent)
     , m_created(valueLabel(this, u"createdLabel"_s))
     , m_updated(valueLabel(this, u"updatedLabel"_s))
     , m_enabled(new QCheckBox(tr("&Enabled"), this))
-    , m_activation(new ValidityDateEdit(u"activation"_s, tr("Activation date"), this))
-    , m_expiry(new ValidityDateEdit(u"expiry"_s, tr("Expiry date"), this))
+    , m_activation(new OptionalDateTimeEdit(u"activation"_s, tr("Activation date"), this))
+    , m_expiry(new OptionalDateTimeEdit(u"expiry"_s, tr("Expiry date"), this))
     , m_tags(new QLineEdit(this))
     , m_problem(new QLabel(this))
     , m_jwk(new QPlainTextEdit(this))
@@ -70,16 +66,12 @@ KeyDetails::KeyDetails(QWidget *parent)
     setObjectName(u"keyDetails"_s);
     setAccessibleName(tr("Key details"));
 
-    auto *vaultRow = new QHBoxLayout;
     m_createButton = addButton(u"createKeyButton"_s, tr("&Create Key…"), tr("Create key"),
                                &KeyDetails::createKey);
     m_restoreButton = addButton(u"restoreButton"_s, tr("Restore from File…"),
                                 tr("Restore key from file"), &KeyDetails::restore);
-    vaultRow->addWidget(m_createButton);
-    vaultRow->addWidget(m_restoreButton);
-    vaultRow->addStretch();
+    QHBoxLayout *vaultRow = buttonRow({m_createButton, m_restoreButton});
 
-    auto *itemRow = new QHBoxLayout;
     m_rotateButton =
         addButton(u"rotateButton"_s, tr("R&otate Now"), tr("Rotate key now"), &KeyDetails::rotate);
     m_policyButton = addButton(u"rotationPolicyButton"_s, tr("Rotation &Policy…"),
@@ -92,19 +84,8 @@ KeyDetails::KeyDetails(QWidget *parent)
                                 &KeyDetails::recoverKey);
     m_purgeButton =
         addButton(u"purgeButton"_s, tr("P&urge"), tr("Purge deleted key"), &KeyDetails::purgeKey);
-    for (QPushButton *b : {m_rotateButton, m_policyButton, m_backupButton, m_deleteButton,
-                           m_recoverButton, m_purgeButton})
-        itemRow->addWidget(b);
-    itemRow->addStretch();
-
-    m_title->setObjectName(u"titleLabel"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_deletedNote->setObjectName(u"deletedNote"_s);
-    m_deletedNote->setWordWrap(true);
+    QHBoxLayout *itemRow = buttonRow({m_rotateButton, m_policyButton, m_backupButton,
+                                      m_deleteButton, m_recoverButton, m_purgeButton});
 
     m_tabs->setObjectName(u"keyTabs"_s);
     m_tabs->setAccessibleName(tr("Key details sections"));
@@ -112,29 +93,15 @@ KeyDetails::KeyDetails(QWidget *parent)
     m_tabs->addTab(makePublicKeyTab(), tr("Public &Key"));
     m_tabs->addTab(makeVersionsTab(), tr("Versio&ns"));
 
-    contentLayout()->addLayout(vaultRow);
-    contentLayout()->addWidget(m_title);
-    contentLayout()->addWidget(m_deletedNote);
-    contentLayout()->addLayout(itemRow);
-    contentLayout()->addWidget(m_tabs, 1);
-
-    connect(&Presentation::instance(), &Presentation::changed, this, [this] {
-        if (m_loaded)
-            showBundle(m_bundle);
-    });
+    layOutContent(vaultRow, itemRow, m_tabs);
     clear();
 }
 
 KeyDetails::~KeyDetails() = default;
 
-QPushButton *KeyDetails::addButton(const QString &objectName, const QString &text,
-                                   const QString &accessibleName, void (KeyDetails::*slot)())
+void KeyDetails::refreshShown()
 {
-    auto *button = new QPushButton(text, this);
-    button->setObjectName(objectName);
-    button->setAccessibleName(accessibleName);
-    connect(button, &QPushButton::clicked, this, slot);
-    return button;
+    showBundle(m_bundle);
 }
 
 QWidget *KeyDetails::makePropertiesTab()
@@ -142,17 +109,9 @@ QWidget *KeyDetails::makePropertiesTab()
     auto *page = new QWidget;
     auto *form = new QFormLayout;
 
-    m_identifier->setObjectName(u"identifierEdit"_s);
-    m_identifier->setAccessibleName(tr("Key identifier"));
-    m_identifier->setReadOnly(true);
     m_copyIdButton = addButton(u"copyIdentifierButton"_s, tr("Cop&y"), tr("Copy identifier"),
                                &KeyDetails::copyIdentifier);
-    auto *idRow = new QHBoxLayout;
-    idRow->addWidget(m_identifier, 1);
-    idRow->addWidget(m_copyIdButton);
-    auto *idLabel = new QLabel(tr("&Identifier:"), page);
-    idLabel->setBuddy(m_identifier);
-    form->addRow(idLabel, idRow);
+    addIdentifierRow(form, page, m_identifier, m_copyIdButton, tr("Key identifier"));
     form->addRow(tr("Type:"), m_type);
     form->addRow(tr("Size or curve:"), m_size);
     form->addRow(tr("Managed:"), m_managed);
@@ -160,21 +119,13 @@ QWidget *KeyDetails::makePropertiesTab()
     form->addRow(tr("Created:"), m_created);
     form->addRow(tr("Updated:"), m_updated);
 
-    m_enabled->setObjectName(u"enabledCheck"_s);
-    m_enabled->setAccessibleName(tr("Enabled"));
-    form->addRow(QString(), m_enabled);
-    auto *activationLabel = new QLabel(tr("&Activation:"), page);
-    activationLabel->setBuddy(m_activation);
-    form->addRow(activationLabel, m_activation);
-    auto *expiryLabel = new QLabel(tr("E&xpiry:"), page);
-    expiryLabel->setBuddy(m_expiry);
-    form->addRow(expiryLabel, m_expiry);
-    m_tags->setObjectName(u"tagsEdit"_s);
-    m_tags->setAccessibleName(tr("Tags"));
-    m_tags->setPlaceholderText(tr("name=value; name2=value2"));
-    auto *tagsLabel = new QLabel(tr("&Tags:"), page);
-    tagsLabel->setBuddy(m_tags);
-    form->addRow(tagsLabel, m_tags);
+    addEnabledAndTagsRows(form, page, m_enabled, m_tags);
+    // The dates go between Enabled and Tags.
+    const int tagsRow = form->rowCount() - 1;
+    form->insertRow(tagsRow, form::makeLabel(page, tr("E&xpiry:"), m_expiry), m_expiry);
+    form->insertRow(tagsRow, form::makeLabel(page, tr("&Activation:"), m_activation), m_activation);
+    for (OptionalDateTimeEdit *date : {m_activation, m_expiry})
+        date->setSuggestedDateTime(QDateTime::currentDateTime().addDays(365));
 
     auto *operations = new QGroupBox(tr("Permitted operations"), page);
     auto *grid = new QGridLayout(operations);
@@ -188,20 +139,14 @@ QWidget *KeyDetails::makePropertiesTab()
         connect(box, &QCheckBox::toggled, this, &KeyDetails::updateEditState);
     }
     connect(m_enabled, &QCheckBox::toggled, this, &KeyDetails::updateEditState);
-    connect(m_activation, &ValidityDateEdit::changed, this, &KeyDetails::updateEditState);
-    connect(m_expiry, &ValidityDateEdit::changed, this, &KeyDetails::updateEditState);
+    connect(m_activation, &OptionalDateTimeEdit::changed, this, &KeyDetails::updateEditState);
+    connect(m_expiry, &OptionalDateTimeEdit::changed, this, &KeyDetails::updateEditState);
     connect(m_tags, &QLineEdit::textEdited, this, &KeyDetails::updateEditState);
 
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
     m_saveButton = addButton(u"saveButton"_s, tr("&Save"), tr("Save changes"), &KeyDetails::save);
     m_revertButton =
         addButton(u"revertButton"_s, tr("Re&vert"), tr("Revert changes"), &KeyDetails::revert);
-    auto *saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_problem, 1);
-    saveRow->addWidget(m_revertButton);
-    saveRow->addWidget(m_saveButton);
+    QHBoxLayout *saveRow = makeSaveRow(m_problem, m_revertButton, m_saveButton);
 
     auto *inner = new QWidget;
     auto *layout = new QVBoxLayout(inner);
@@ -246,40 +191,16 @@ QWidget *KeyDetails::makePublicKeyTab()
 
 QWidget *KeyDetails::makeVersionsTab()
 {
-    m_versions->setObjectName(u"versionsView"_s);
-    m_versions->setAccessibleName(tr("Key versions"));
-    m_versions->setRootIsDecorated(false);
-    m_versions->setUniformRowHeights(true);
-    m_versions->setSortingEnabled(true);
-    m_versions->setHeaderLabels({tr("Version"), tr("Enabled"), tr("Created"), tr("Expires")});
-    m_versions->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    setUpVersionsView(m_versions, tr("Key versions"),
+                      {tr("Version"), tr("Enabled"), tr("Created"), tr("Expires")});
     m_versions->header()->setStretchLastSection(false);
-    m_versions->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_versions, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QTreeWidgetItem *row = m_versions->itemAt(pos);
-        if (!row)
-            return;
-        QMenu menu(this);
-        menu.setObjectName(u"versionMenu"_s);
-        QAction *copy = menu.addAction(tr("Copy Version &Identifier"));
-        copy->setObjectName(u"copyVersionIdAction"_s);
-        const QString id = row->data(0, Qt::UserRole).toString();
-        connect(copy, &QAction::triggered, this,
-                [id] { QGuiApplication::clipboard()->setText(id); });
-        menu.exec(m_versions->viewport()->mapToGlobal(pos));
-    });
     return m_versions;
 }
 
 void KeyDetails::clear()
 {
-    invalidateLoads();
-    m_item = VaultItem{};
-    m_item.kind = VaultItemKind::Key;
+    resetItem(tr("No key selected"));
     m_bundle = {};
-    m_loaded = false;
-    m_title->setText(tr("No key selected"));
-    m_deletedNote->hide();
     m_identifier->clear();
     for (QLabel *l : {m_type, m_size, m_managed, m_recovery, m_created, m_updated})
         l->setText(tr("—"));
@@ -294,77 +215,39 @@ void KeyDetails::clear()
     updateActions();
 }
 
-void KeyDetails::setItem(const VaultItem &item)
-{
-    clear();
-    m_item = item;
-    m_banner->clear();
-    m_title->setText(item.name);
-    load();
-}
-
-void KeyDetails::showAsItem(const QString &name, bool deleted)
-{
-    VaultItem item;
-    item.kind = VaultItemKind::Key;
-    item.name = name;
-    item.deleted = deleted;
-    setItem(item);
-}
-
 void KeyDetails::load()
 {
-    if (!m_client || m_item.name.isEmpty())
-        return;
-    const QString name = m_item.name;
-    if (m_item.deleted) {
-        run(
-            m_client->getDeletedKey(name), tr("Reading the deleted key"),
-            [this](const vault::DeletedKey &deleted) {
-                showBundle(deleted.key);
-                showDeletion(deleted.deletion);
-            },
-            true);
-        return;
-    }
-    run(
-        m_client->getKey(name), tr("Reading the key"),
-        [this](const vault::KeyBundle &bundle) { showBundle(bundle); }, true);
-    loadVersions();
+    const bool live = loadShown(
+        [this](const QString &name) { return m_client->getDeletedKey(name); },
+        tr("Reading the deleted key"),
+        [this](const vault::DeletedKey &deleted) { showBundle(deleted.key); },
+        [this](const QString &name) { return m_client->getKey(name); }, tr("Reading the key"),
+        [this](const vault::KeyBundle &bundle) { showBundle(bundle); });
+    if (live)
+        loadVersions();
 }
 
-void KeyDetails::loadVersions(const QUrl &next)
+void KeyDetails::loadVersions()
 {
-    if (next.isEmpty())
-        m_versions->clear();
-    const auto future =
-        next.isEmpty() ? m_client->listKeyVersions(m_item.name, 25) : m_client->listKeysNext(next);
-    run(
-        future, tr("Listing the key's versions"),
-        [this](const Page<vault::KeyProperties> &page) {
-            appendVersions(page.items);
-            if (page.hasMore())
-                loadVersions(page.nextLink);
-        },
-        true);
+    const QString name = m_item.name;
+    loadVersionPages(
+        m_versions, [this, name] { return m_client->listKeyVersions(name, 25); },
+        [this](const QUrl &next) { return m_client->listKeysNext(next); },
+        tr("Listing the key's versions"),
+        [this](const QList<vault::KeyProperties> &versions) { appendVersions(versions); });
 }
 
 void KeyDetails::appendVersions(const QList<vault::KeyProperties> &versions)
 {
-    m_versions->setSortingEnabled(false);
+    QList<VersionRow> rows;
     for (const vault::KeyProperties &v : versions) {
         const auto id = vault::ObjectId::parse(v.kid.value_or(QString()));
-        const vault::ObjectAttributes a = v.attributes.value_or(vault::ObjectAttributes{});
-        auto *row = new QTreeWidgetItem(m_versions);
-        row->setText(0, id ? id->version : v.kid.value_or(QString()));
-        row->setData(0, Qt::UserRole, v.kid.value_or(QString()));
-        row->setText(1, a.isEnabled() ? tr("Yes") : tr("No"));
-        row->setText(2, DetailsText::dateTime(a.created));
-        row->setData(2, Qt::UserRole, a.created.value_or(0));
-        row->setText(3, DetailsText::dateTime(a.expires));
+        rows.append({id ? id->version : v.kid.value_or(QString()),
+                     v.kid.value_or(QString()),
+                     {},
+                     v.attributes.value_or(vault::ObjectAttributes{})});
     }
-    m_versions->setSortingEnabled(true);
-    m_versions->sortByColumn(2, Qt::DescendingOrder);
+    appendVersionRows(m_versions, rows);
 }
 
 void KeyDetails::showBundle(const vault::KeyBundle &bundle)
@@ -395,15 +278,6 @@ void KeyDetails::showBundle(const vault::KeyBundle &bundle)
     revert();
     m_jwk->setPlainText(publickey::parameterText(jwk));
     updateActions();
-}
-
-void KeyDetails::showDeletion(const vault::DeletionInfo &deletion)
-{
-    m_deletedNote->setText(tr("Deleted on %1; purged automatically on %2. Recover it to use it "
-                              "again.")
-                               .arg(DetailsText::dateTime(deletion.deletedDate),
-                                    DetailsText::dateTime(deletion.scheduledPurgeDate)));
-    m_deletedNote->show();
 }
 
 void KeyDetails::revert()
@@ -438,10 +312,9 @@ bool KeyDetails::isDirty() const
         m_bundle.jwk.value_or(vault::JsonWebKey{}).keyOps.value_or(QStringList());
     original.sort();
     ops.sort();
-    return m_enabled->isChecked() != a.isEnabled() || m_activation->seconds() != a.notBefore
-           || m_expiry->seconds() != a.expires || ops != original
-           || m_tags->text().trimmed()
-                  != DetailsText::formatTags(m_bundle.properties.tags.value_or(vault::Tags{}));
+    return m_activation->seconds() != a.notBefore || m_expiry->seconds() != a.expires
+           || ops != original
+           || enabledOrTagsDiffer(m_enabled, m_tags, a, m_bundle.properties.tags);
 }
 
 void KeyDetails::updateEditState()
@@ -469,16 +342,9 @@ void KeyDetails::updateActions()
     const bool editable =
         m_loaded && !m_item.deleted && !m_bundle.properties.managed.value_or(false);
     m_createButton->setEnabled(idle);
-    m_restoreButton->setEnabled(idle);
     m_rotateButton->setEnabled(live);
     m_policyButton->setEnabled(live);
-    m_backupButton->setEnabled(live);
-    m_deleteButton->setEnabled(live);
-    m_recoverButton->setEnabled(idle && m_item.deleted && !m_item.name.isEmpty());
-    m_purgeButton->setEnabled(idle && m_item.deleted && !m_item.name.isEmpty());
-    m_recoverButton->setVisible(m_item.deleted);
-    m_purgeButton->setVisible(m_item.deleted);
-    m_deleteButton->setVisible(!m_item.deleted);
+    updateLifecycleButtons(idle, live);
     m_enabled->setEnabled(editable);
     m_activation->setReadOnly(!editable);
     m_expiry->setReadOnly(!editable);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "DetailsPane.h"
-#include "VaultItem.h"
 #include "vault/Key.h"
+#include "widgets/DetailsPane.h"
 
 #include <QMap>
 
@@ -17,7 +16,7 @@ class QTreeWidget;
 
 namespace vl::ui {
 
-class ValidityDateEdit;
+class OptionalDateTimeEdit;
 
 /**
  * @brief The details pane of the key selected in a vault's Keys tab.
@@ -47,12 +46,8 @@ public:
     explicit KeyDetails(QWidget *parent = nullptr);
     ~KeyDetails() override;
 
-    /// Shows @p item (a key; `deleted` for a soft-deleted one) and loads its details.
-    void setItem(const VaultItem &item);
     void clear() override;
 
-    /// The item shown (an empty name when none).
-    [[nodiscard]] const VaultItem &item() const { return m_item; }
     /// The latest version as last loaded (empty before it arrives).
     [[nodiscard]] const vault::KeyBundle &bundle() const { return m_bundle; }
     /// True when an edit has not been saved.
@@ -77,28 +72,21 @@ public:
 
 protected:
     void updateActions() override;
+    void load() override;
+    void refreshShown() override;
 
 private:
-    QPushButton *addButton(const QString &objectName, const QString &text,
-                           const QString &accessibleName, void (KeyDetails::*slot)());
     QWidget *makePropertiesTab();
     QWidget *makePublicKeyTab();
     QWidget *makeVersionsTab();
-    void load();
-    void loadVersions(const QUrl &next = {});
+    void loadVersions();
     void showBundle(const vault::KeyBundle &bundle);
-    void showDeletion(const vault::DeletionInfo &deletion);
     void appendVersions(const QList<vault::KeyProperties> &versions);
-    void showAsItem(const QString &name, bool deleted);
     void updateEditState();
     [[nodiscard]] QString quotedName() const;
 
-    VaultItem m_item;
     vault::KeyBundle m_bundle;
-    bool m_loaded = false;
 
-    QLabel *m_title;
-    QLabel *m_deletedNote;
     QTabWidget *m_tabs;
     QLineEdit *m_identifier;
     QLabel *m_type;
@@ -108,8 +96,8 @@ private:
     QLabel *m_created;
     QLabel *m_updated;
     QCheckBox *m_enabled;
-    ValidityDateEdit *m_activation;
-    ValidityDateEdit *m_expiry;
+    OptionalDateTimeEdit *m_activation;
+    OptionalDateTimeEdit *m_expiry;
     QLineEdit *m_tags;
     QMap<QString, QCheckBox *> m_operations;
     QLabel *m_problem;
@@ -117,16 +105,8 @@ private:
     QTreeWidget *m_versions;
 
     QPushButton *m_createButton = nullptr;
-    QPushButton *m_restoreButton = nullptr;
     QPushButton *m_rotateButton = nullptr;
     QPushButton *m_policyButton = nullptr;
-    QPushButton *m_backupButton = nullptr;
-    QPushButton *m_deleteButton = nullptr;
-    QPushButton *m_recoverButton = nullptr;
-    QPushButton *m_purgeButton = nullptr;
-    QPushButton *m_saveButton = nullptr;
-    QPushButton *m_revertButton = nullptr;
-    QPushButton *m_copyIdButton = nullptr;
     QPushButton *m_copyJwkButton = nullptr;
     QPushButton *m_copyPemButton = nullptr;
 };

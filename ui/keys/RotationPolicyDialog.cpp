@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RotationPolicyDialog.h"
 
-#include "DetailsSupport.h"
+#include "widgets/DetailsSupport.h"
+#include "widgets/FormSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,10 +41,8 @@ RotationPolicyDialog::RotationPolicyDialog(const QString &keyName,
     m_expiry->setPlaceholderText(tr("e.g. P2Y (empty: no expiry)"));
     m_expiry->setText(policy.expiryTime.value_or(QString()));
 
-    auto *form = new QFormLayout;
-    auto *expiryLabel = new QLabel(tr("New versions &expire after:"), this);
-    expiryLabel->setBuddy(m_expiry);
-    form->addRow(expiryLabel, m_expiry);
+    auto *fields = new QFormLayout;
+    form::addRow(fields, this, tr("New versions &expire after:"), m_expiry);
 
     auto *actions = new QGroupBox(tr("Lifetime actions"), this);
     auto *grid = new QGridLayout(actions);
@@ -67,20 +66,11 @@ RotationPolicyDialog::RotationPolicyDialog(const QString &keyName,
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
-
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"okButton"_s);
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Save policy"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form::setUpProblemLabel(m_problem);
+    form::setUpButtons(this, m_buttons, tr("&Save"), tr("Save policy"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(actions);
     layout->addWidget(hint);
     layout->addWidget(m_problem);
@@ -165,10 +155,7 @@ void RotationPolicyDialog::validate()
         row->trigger->setEnabled(row->enabled->isChecked());
         row->duration->setEnabled(row->enabled->isChecked());
     }
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    form::showProblem(m_problem, m_buttons, problem());
 }
 
 vault::KeyRotationPolicy RotationPolicyDialog::policy() const

@@ -7,10 +7,10 @@
 #include "ConcealedClipboard.h"
 #include "Presentation.h"
 #include "SecretValidation.h"
-#include "secrets/OptionalDateTimeEdit.h"
 #include "secrets/TagEditor.h"
 #include "util/Future.h"
 #include "widgets/ErrorBanner.h"
+#include "widgets/OptionalDateTimeEdit.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -43,15 +43,6 @@ QString shownDate(std::optional<qint64> seconds)
                        : SecretDetails::tr("—");
 }
 
-QPushButton *button(const QString &text, const QString &objectName, const QString &accessible,
-                    QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(objectName);
-    b->setAccessibleName(accessible);
-    return b;
-}
-
 QLabel *valueLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -63,18 +54,18 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 } // namespace
 
 SecretDetails::SecretDetails(QWidget *parent)
-    : QWidget(parent)
+    : DetailsPane(VaultItemKind::Secret, parent)
     , m_clipboard(new ConcealedClipboard(this))
-    , m_banner(new ErrorBanner(this))
-    , m_title(new QLabel(this))
     , m_state(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_identifier(new QLineEdit(this))
     , m_copyIdentifier(new QToolButton(this))
     , m_valueView(new QPlainTextEdit(this))
     , m_valueNote(new QLabel(this))
-    , m_reveal(button(tr("&Reveal"), u"revealButton"_s, tr("Reveal the value"), this))
-    , m_copyValue(button(tr("&Copy value"), u"copyValueButton"_s, tr("Copy the value"), this))
+    , m_reveal(addButton(u"revealButton"_s, tr("&Reveal"), tr("Reveal the value"),
+                         &SecretDetails::toggleValue))
+    , m_copyValue(addButton(u"copyValueButton"_s, tr("&Copy value"), tr("Copy the value"),
+                            &SecretDetails::copyValue))
     , m_countdown(new QLabel(this))
     , m_enabled(new QCheckBox(tr("&Enabled"), this))
     , m_contentType(new QLineEdit(this))
@@ -87,21 +78,31 @@ SecretDetails::SecretDetails(QWidget *parent)
     , m_managed(valueLabel(u"managedLabel"_s, this))
     , m_deletion(valueLabel(u"deletionLabel"_s, this))
     , m_tags(new TagEditor(u"tags"_s, this))
-    , m_save(button(tr("&Save"), u"saveButton"_s, tr("Save the properties"), this))
-    , m_revert(button(tr("Re&vert"), u"revertButton"_s, tr("Revert the properties"), this))
+    , m_save(
+          addButton(u"saveButton"_s, tr("&Save"), tr("Save the properties"), &SecretDetails::save))
+    , m_revert(addButton(u"revertButton"_s, tr("Re&vert"), tr("Revert the properties"),
+                         &SecretDetails::revert))
     , m_versions(new QTreeWidget(this))
-    , m_rollBack(button(tr("Roll &back to this version"), u"rollBackButton"_s,
-                        tr("Roll back to the selected version"), this))
-    , m_newSecret(button(tr("&New secret…"), u"newSecretButton"_s, tr("New secret"), this))
-    , m_newVersion(button(tr("New &version…"), u"newVersionButton"_s, tr("New version"), this))
-    , m_delete(button(tr("&Delete"), u"deleteButton"_s, tr("Delete the secret"), this))
-    , m_recover(button(tr("Rec&over"), u"recoverButton"_s, tr("Recover the secret"), this))
-    , m_purge(button(tr("&Purge"), u"purgeButton"_s, tr("Purge the secret"), this))
-    , m_backup(button(tr("Back &up to file…"), u"backupButton"_s, tr("Back up to a file"), this))
-    , m_restore(
-          button(tr("Res&tore from file…"), u"restoreButton"_s, tr("Restore from a file"), this))
+    , m_rollBack(addButton(u"rollBackButton"_s, tr("Roll &back to this version"),
+                           tr("Roll back to the selected version"),
+                           &SecretDetails::rollBackToSelectedVersion))
+    , m_newSecret(addButton(u"newSecretButton"_s, tr("&New secret…"), tr("New secret"),
+                            &SecretDetails::newSecret))
+    , m_newVersion(addButton(u"newVersionButton"_s, tr("New &version…"), tr("New version"),
+                             &SecretDetails::newVersion))
+    , m_delete(addButton(u"deleteButton"_s, tr("&Delete"), tr("Delete the secret"),
+                         &SecretDetails::deleteSecret))
+    , m_recover(addButton(u"recoverButton"_s, tr("Rec&over"), tr("Recover the secret"),
+                          &SecretDetails::recoverSecret))
+    , m_purge(addButton(u"purgeButton"_s, tr("&Purge"), tr("Purge the secret"),
+                        &SecretDetails::purgeSecret))
+    , m_backup(addButton(u"backupButton"_s, tr("Back &up to file…"), tr("Back up to a file"),
+                         &SecretDetails::backupToFile))
+    , m_restore(addButton(u"restoreButton"_s, tr("Res&tore from file…"), tr("Restore from a file"),
+                          &SecretDetails::restoreFromFile))
 {
     setObjectName(u"secretDetails"_s);
+    setConfirmer(messageBoxConfirmer(this, ConfirmAnswers::YesCancel));
     buildLayout();
     connectSignals();
     clear();
@@ -113,11 +114,7 @@ void SecretDetails::buildLayout()
 {
     m_banner->setObjectName(u"detailsErrorBanner"_s);
     m_title->setObjectName(u"secretTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deletedNote->hide(); // the Deleted row of the properties says it
     m_state->setObjectName(u"secretState"_s);
 
     m_identifier->setObjectName(u"identifier"_s);
@@ -248,8 +245,7 @@ void SecretDetails::buildLayout()
     for (QPushButton *b : {m_delete, m_recover, m_purge})
         actionsBottom->addWidget(b);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_banner);
+    QVBoxLayout *layout = contentLayout();
     layout->addLayout(header);
     layout->addLayout(actionsTop);
     layout->addLayout(actionsBottom);
@@ -259,30 +255,13 @@ void SecretDetails::buildLayout()
 void SecretDetails::connectSignals()
 {
     connect(m_copyIdentifier, &QToolButton::clicked, this, &SecretDetails::copyIdentifier);
-    connect(m_reveal, &QPushButton::clicked, this, [this] {
-        if (isRevealed())
-            hideValue();
-        else
-            reveal();
-    });
-    connect(m_copyValue, &QPushButton::clicked, this, &SecretDetails::copyValue);
-    connect(m_save, &QPushButton::clicked, this, &SecretDetails::save);
-    connect(m_revert, &QPushButton::clicked, this, &SecretDetails::revert);
-    connect(m_rollBack, &QPushButton::clicked, this, &SecretDetails::rollBackToSelectedVersion);
-    connect(m_newSecret, &QPushButton::clicked, this, &SecretDetails::newSecret);
-    connect(m_newVersion, &QPushButton::clicked, this, &SecretDetails::newVersion);
-    connect(m_delete, &QPushButton::clicked, this, &SecretDetails::deleteSecret);
-    connect(m_recover, &QPushButton::clicked, this, &SecretDetails::recoverSecret);
-    connect(m_purge, &QPushButton::clicked, this, &SecretDetails::purgeSecret);
-    connect(m_backup, &QPushButton::clicked, this, &SecretDetails::backupToFile);
-    connect(m_restore, &QPushButton::clicked, this, &SecretDetails::restoreFromFile);
-    connect(m_versions, &QTreeWidget::itemSelectionChanged, this, &SecretDetails::updateState);
+    connect(m_versions, &QTreeWidget::itemSelectionChanged, this, &SecretDetails::updateActions);
 
     for (auto *w : {m_activation, m_expiry})
-        connect(w, &OptionalDateTimeEdit::changed, this, &SecretDetails::updateState);
-    connect(m_enabled, &QCheckBox::toggled, this, &SecretDetails::updateState);
-    connect(m_contentType, &QLineEdit::textChanged, this, &SecretDetails::updateState);
-    connect(m_tags, &TagEditor::changed, this, &SecretDetails::updateState);
+        connect(w, &OptionalDateTimeEdit::changed, this, &SecretDetails::updateActions);
+    connect(m_enabled, &QCheckBox::toggled, this, &SecretDetails::updateActions);
+    connect(m_contentType, &QLineEdit::textChanged, this, &SecretDetails::updateActions);
+    connect(m_tags, &TagEditor::changed, this, &SecretDetails::updateActions);
 
     connect(m_clipboard, &ConcealedClipboard::countdown, this, [this](int seconds) {
         const QString text = tr("Clipboard clears in %1 s").arg(QLocale().toString(seconds));
@@ -304,19 +283,8 @@ void SecretDetails::connectSignals()
     });
 }
 
-void SecretDetails::setClient(std::optional<vault::VaultClient> client)
+void SecretDetails::load()
 {
-    m_client = std::move(client);
-    clear();
-}
-
-void SecretDetails::setItem(const VaultItem &item)
-{
-    ++m_generation;
-    m_item = item;
-    m_value.reset();
-    m_banner->clear();
-    m_versions->clear();
     showItem();
     if (!m_item.deleted)
         reloadVersions();
@@ -324,8 +292,7 @@ void SecretDetails::setItem(const VaultItem &item)
 
 void SecretDetails::clear()
 {
-    ++m_generation;
-    m_item = VaultItem{};
+    resetItem(tr("No secret selected"));
     m_value.reset();
     m_versions->clear();
     showItem();
@@ -377,7 +344,7 @@ void SecretDetails::loadEditors()
     m_activation->setUnsetAllowed(!m_item.attributes.notBefore);
     m_expiry->setUnsetAllowed(!m_item.attributes.expires);
     m_tags->setTags(m_item.tags);
-    updateState();
+    updateActions();
 }
 
 void SecretDetails::showValue()
@@ -403,23 +370,23 @@ void SecretDetails::reveal()
 {
     if (!m_client || !hasItem() || m_item.deleted)
         return;
-    const quint64 generation = m_generation;
     const QString name = m_item.name;
-    beginBusy();
-    onFinished(m_client->getSecret(name), this,
-               [this, generation, name](const Result<vault::SecretBundle> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Reading the value of %1").arg(name));
-                       return;
-                   }
-                   m_banner->clear();
-                   m_value = r->value.value_or(QString());
-                   showValue();
-               });
+    run(
+        m_client->getSecret(name), tr("Reading the value of %1").arg(name),
+        [this](const vault::SecretBundle &bundle) {
+            m_banner->clear();
+            m_value = bundle.value.value_or(QString());
+            showValue();
+        },
+        true);
+}
+
+void SecretDetails::toggleValue()
+{
+    if (isRevealed())
+        hideValue();
+    else
+        reveal();
 }
 
 void SecretDetails::hideValue()
@@ -436,22 +403,14 @@ void SecretDetails::copyValue()
     }
     if (!m_client || !hasItem() || m_item.deleted)
         return;
-    const quint64 generation = m_generation;
     const QString name = m_item.name;
-    beginBusy();
     // Fetched for the clipboard only: not kept, not shown.
-    onFinished(m_client->getSecret(name), this,
-               [this, generation, name](const Result<vault::SecretBundle> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Reading the value of %1").arg(name));
-                       return;
-                   }
-                   m_clipboard->copySecret(r->value.value_or(QString()));
-               });
+    run(
+        m_client->getSecret(name), tr("Reading the value of %1").arg(name),
+        [this](const vault::SecretBundle &bundle) {
+            m_clipboard->copySecret(bundle.value.value_or(QString()));
+        },
+        true);
 }
 
 void SecretDetails::copyIdentifier()
@@ -477,42 +436,30 @@ void SecretDetails::save()
 {
     if (!m_client || !isDirty())
         return;
-    SecretDraft draft;
-    draft.contentType = m_contentType->text();
-    draft.notBefore = m_activation->dateTime();
-    draft.expires = m_expiry->dateTime();
-    draft.tags = m_tags->rows();
-    if (!SecretValidation::checkProperties(draft).ok())
+    const SecretDraft edited = draft();
+    if (!SecretValidation::checkProperties(edited).ok())
         return;
     vault::SecretUpdateParameters p;
     if (m_contentType->text() != m_item.contentType)
         p.contentType = m_contentType->text();
     vault::ObjectAttributes attributes;
     attributes.enabled = m_enabled->isChecked();
-    attributes.notBefore = vault::secondsFromDateTime(draft.notBefore);
-    attributes.expires = vault::secondsFromDateTime(draft.expires);
+    attributes.notBefore = vault::secondsFromDateTime(edited.notBefore);
+    attributes.expires = vault::secondsFromDateTime(edited.expires);
     p.attributes = attributes;
     if (m_tags->tags() != m_item.tags)
         p.tags = m_tags->tags();
-    const quint64 generation = m_generation;
     const QString name = m_item.name;
-    beginBusy();
-    onFinished(m_client->updateSecret(name, {}, p), this,
-               [this, generation, name](const Result<vault::SecretBundle> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Saving the properties of %1").arg(name));
-                       return;
-                   }
-                   m_banner->clear();
-                   applyBundle(r->properties);
-                   reloadVersions();
-                   Q_EMIT itemChanged(name);
-                   Q_EMIT statusMessage(tr("Saved %1").arg(name), 3000);
-               });
+    run(
+        m_client->updateSecret(name, {}, p), tr("Saving the properties of %1").arg(name),
+        [this, name](const vault::SecretBundle &bundle) {
+            m_banner->clear();
+            applyBundle(bundle.properties);
+            reloadVersions();
+            Q_EMIT itemChanged(name);
+            Q_EMIT statusMessage(tr("Saved %1").arg(name), 3000);
+        },
+        true);
 }
 
 void SecretDetails::revert()
@@ -520,19 +467,14 @@ void SecretDetails::revert()
     loadEditors();
 }
 
-void SecretDetails::updateState()
+void SecretDetails::updateActions()
 {
     const bool has = hasItem();
-    const bool idle = m_client.has_value() && m_busy == 0;
+    const bool idle = m_client.has_value() && !isBusy();
     const bool live = has && !m_item.deleted;
     const bool editable = live && idle && !m_item.managed;
 
-    SecretDraft draft;
-    draft.contentType = m_contentType->text();
-    draft.notBefore = m_activation->dateTime();
-    draft.expires = m_expiry->dateTime();
-    draft.tags = m_tags->rows();
-    const auto messages = SecretValidation::checkProperties(draft);
+    const auto messages = SecretValidation::checkProperties(draft());
     QStringList problems;
     for (const QString &m : {messages.contentType, messages.dates, messages.tags})
         if (!m.isEmpty())
@@ -562,19 +504,17 @@ void SecretDetails::updateState()
     m_recover->setVisible(m_item.deleted);
     m_purge->setVisible(m_item.deleted);
     m_delete->setVisible(!m_item.deleted);
-    setCursor(m_busy > 0 ? Qt::BusyCursor : Qt::ArrowCursor);
+    setCursor(isBusy() ? Qt::BusyCursor : Qt::ArrowCursor);
 }
 
-void SecretDetails::beginBusy()
+SecretDraft SecretDetails::draft() const
 {
-    ++m_busy;
-    updateState();
-}
-
-void SecretDetails::endBusy()
-{
-    m_busy = std::max(0, m_busy - 1);
-    updateState();
+    SecretDraft edited;
+    edited.contentType = m_contentType->text();
+    edited.notBefore = m_activation->dateTime();
+    edited.expires = m_expiry->dateTime();
+    edited.tags = m_tags->rows();
+    return edited;
 }
 
 } // namespace vl::ui

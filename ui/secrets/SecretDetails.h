@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "VaultItem.h"
-#include "vault/VaultClient.h"
-
-#include <QWidget>
-
-#include <functional>
-#include <optional>
+#include "SecretValidation.h"
+#include "widgets/DetailsPane.h"
 
 class QCheckBox;
 class QLabel;
@@ -24,7 +19,6 @@ class ConcealedClipboard;
 
 namespace vl::ui {
 
-class ErrorBanner;
 class OptionalDateTimeEdit;
 class SecretEditorDialog;
 class TagEditor;
@@ -37,36 +31,22 @@ class TagEditor;
  *
  * Every call is asynchronous; the buttons are disabled while one runs, and a
  * failure is shown in place with an ErrorBanner. Confirmations and file
- * dialogs go through seams (setConfirmer(), setFileChooser()) that default to
- * QMessageBox and QFileDialog, so tests can answer them.
+ * dialogs go through DetailsPane's seams (setConfirmer(), setFileChooser())
+ * that default to QMessageBox and QFileDialog, so tests can answer them.
  */
-class SecretDetails final : public QWidget
+class SecretDetails final : public DetailsPane
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SecretDetails)
 
 public:
-    /// Answers a confirmation: true to go ahead.
-    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
-    enum class FileMode { Open, Save };
-    /// Answers a file dialog with a path, or an empty string to cancel.
-    using FileChooser =
-        std::function<QString(FileMode mode, const QString &title, const QString &suggestedName)>;
-
     explicit SecretDetails(QWidget *parent = nullptr);
     ~SecretDetails() override;
 
-    /// The vault the pane works on; nullopt disables every action.
-    void setClient(std::optional<vault::VaultClient> client);
-    /// Shows @p item (a secret; `deleted` for a soft-deleted one) and loads its versions.
-    void setItem(const VaultItem &item);
     /// Shows nothing.
-    void clear();
+    void clear() override;
 
-    [[nodiscard]] const VaultItem &item() const { return m_item; }
     [[nodiscard]] bool hasItem() const { return !m_item.name.isEmpty(); }
-    /// True while a call runs.
-    [[nodiscard]] bool isBusy() const { return m_busy > 0; }
     /// True when the edited properties differ from the item's.
     [[nodiscard]] bool isDirty() const;
     /// True while the value is revealed (it may still be shown masked in presentation mode).
@@ -74,11 +54,9 @@ public:
     /// The versions listed so far.
     [[nodiscard]] int versionCount() const;
 
-    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
-    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
     /// The clipboard the value is copied with (its delay can be set).
     [[nodiscard]] ConcealedClipboard &clipboard() const { return *m_clipboard; }
-    [[nodiscard]] ErrorBanner *banner() const { return m_banner; }
+    [[nodiscard]] ErrorBanner *banner() const { return errorBanner(); }
 
 public Q_SLOTS:
     /// Fetches the latest value and shows it.
@@ -109,44 +87,34 @@ public Q_SLOTS:
     /// Lists the versions again.
     void reloadVersions();
 
-Q_SIGNALS:
-    /// @p name was created, changed or restored: the list should refresh.
-    void itemChanged(const QString &name);
-    /// @p name was deleted or purged: the list should drop it (or show it deleted).
-    void itemRemoved(const QString &name);
-    /// A message for the status bar, shown for @p timeoutMs.
-    void statusMessage(const QString &text, int timeoutMs);
+protected:
+    /// Shows the item set and lists its versions.
+    void load() override;
+    /// Enables what fits the item, the edits and the busy state.
+    void updateActions() override;
 
 private:
     void buildLayout();
+    /// Reveals the value, or hides it when revealed.
+    void toggleValue();
     void connectSignals();
     void showItem();
     void showValue();
     void loadEditors();
-    void updateState();
-    void beginBusy();
-    void endBusy();
-    [[nodiscard]] bool confirm(const QString &title, const QString &text) const;
-    [[nodiscard]] QString chooseFile(FileMode mode, const QString &title,
-                                     const QString &suggested) const;
+    /// The file name filter of backups.
+    [[nodiscard]] static QString backupFilter();
+    /// The properties as edited, for validation.
+    [[nodiscard]] SecretDraft draft() const;
     void loadVersionPage(const QFuture<Result<Page<vault::SecretProperties>>> &page,
-                         quint64 generation);
+                         int generation);
     void sendNew(SecretEditorDialog *dialog);
     void applyBundle(const vault::SecretProperties &properties);
     [[nodiscard]] QString deleteConsequence() const;
     [[nodiscard]] SecretEditorDialog *openEditor(bool newVersion);
 
-    std::optional<vault::VaultClient> m_client;
-    VaultItem m_item;
     std::optional<QString> m_value;
-    quint64 m_generation = 0;
-    int m_busy = 0;
-    Confirmer m_confirm;
-    FileChooser m_chooseFile;
     ConcealedClipboard *m_clipboard;
 
-    ErrorBanner *m_banner;
-    QLabel *m_title;
     QLabel *m_state;
     QTabWidget *m_tabs;
     QLineEdit *m_identifier;

@@ -7,12 +7,8 @@
 #include "util/Future.h"
 #include "widgets/ErrorBanner.h"
 
-#include <QFile>
-#include <QFileDialog>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPointer>
-#include <QSaveFile>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -66,18 +62,18 @@ int SecretDetails::versionCount() const
 void SecretDetails::reloadVersions()
 {
     m_versions->clear();
-    updateState();
+    updateActions();
     if (!m_client || !hasItem() || m_item.deleted)
         return;
-    loadVersionPage(m_client->listSecretVersions(m_item.name, VersionPageSize), m_generation);
+    loadVersionPage(m_client->listSecretVersions(m_item.name, VersionPageSize), loadGeneration());
 }
 
 void SecretDetails::loadVersionPage(const QFuture<Result<Page<vault::SecretProperties>>> &page,
-                                    quint64 generation)
+                                    int generation)
 {
     // A read in the background: the actions stay available meanwhile.
     onFinished(page, this, [this, generation](const Result<Page<vault::SecretProperties>> &r) {
-        if (generation != m_generation)
+        if (generation != loadGeneration())
             return;
         if (!r.ok()) {
             m_banner->showError(r.error(), Service::KeyVault,
@@ -101,7 +97,7 @@ void SecretDetails::loadVersionPage(const QFuture<Result<Page<vault::SecretPrope
         }
         if (r->hasMore())
             loadVersionPage(m_client->listSecretsNext(r->nextLink), generation);
-        updateState();
+        updateActions();
     });
 }
 
@@ -121,13 +117,13 @@ void SecretDetails::rollBackTo(const QString &version)
                     "type and tags come along; the current version stays in the history.")
                      .arg(version, name)))
         return;
-    const quint64 generation = m_generation;
-    beginBusy();
+    const int generation = loadGeneration();
+    setBusy(true);
     onFinished(m_client->getSecret(name, version), this,
                [this, generation, name, version](const Result<vault::SecretBundle> &old) {
-                   if (generation != m_generation || !old.ok()) {
-                       endBusy();
-                       if (generation == m_generation)
+                   if (generation != loadGeneration() || !old.ok()) {
+                       setBusy(false);
+                       if (generation == loadGeneration())
                            m_banner->showError(old.error(), Service::KeyVault,
                                                tr("Reading version %1 of %2").arg(version, name));
                        return;
@@ -142,8 +138,8 @@ void SecretDetails::rollBackTo(const QString &version)
                    onFinished(
                        m_client->setSecret(name, p), this,
                        [this, generation, name, version](const Result<vault::SecretBundle> &r) {
-                           endBusy();
-                           if (generation != m_generation)
+                           setBusy(false);
+                           if (generation != loadGeneration())
                                return;
                            if (!r.ok()) {
                                m_banner->showError(r.error(), Service::KeyVault,
@@ -193,9 +189,10 @@ SecretEditorDialog *SecretDetails::openEditor(bool newVersion)
         dialog->setContentType(m_item.contentType);
         dialog->setTags(m_item.tags);
     }
-    if (m_chooseFile)
-        dialog->setFileChooser(
-            [this](const QString &title) { return chooseFile(FileMode::Open, title, QString()); });
+    if (fileChooserReplaced())
+        dialog->setFileChooser([this](const QString &title) {
+            return chooseFile(FileMode::Open, title, backupFilter());
+        });
     connect(dialog, &SecretEditorDialog::submitted, this, [this, dialog] { sendNew(dialog); });
     dialog->open();
     return dialog;
@@ -210,11 +207,11 @@ void SecretDetails::sendNew(SecretEditorDialog *dialog)
     const QString name = dialog->name();
     const bool version = dialog->mode() == SecretEditorDialog::Mode::NewVersion;
     QPointer<SecretEditorDialog> guard(dialog);
-    beginBusy();
+    setBusy(true);
     onFinished(
         m_client->setSecret(name, dialog->parameters()), this,
         [this, guard, name, version](const Result<vault::SecretBundle> &r) {
-            endBusy();
+            setBusy(false);
             if (!r.ok()) {
                 if (guard)
                     guard->showError(r.error(), version ? tr("Adding a version of %1").arg(name)
@@ -225,7 +222,7 @@ void SecretDetails::sendNew(SecretEditorDialog *dialog)
             }
             if (guard)
                 guard->finish();
-            ++m_generation;
+            invalidateLoads();
             m_value.reset();
             m_banner->clear();
             applyBundle(r->properties);
@@ -268,28 +265,20 @@ void SecretDetails::deleteSecret()
         return;
     const bool recoverable =
         m_item.attributes.recoveryLevel.value_or(u"Recoverable"_s).contains("Recoverable"_L1);
-    const quint64 generation = m_generation;
-    beginBusy();
-    onFinished(m_client->deleteSecret(name), this,
-               [this, generation, name, recoverable](const Result<vault::DeletedSecret> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Deleting %1").arg(name));
-                       return;
-                   }
-                   Q_EMIT itemRemoved(name);
-                   Q_EMIT statusMessage(tr("%1 deleted").arg(name), 5000);
-                   if (!recoverable) {
-                       clear();
-                       return;
-                   }
-                   VaultItem deleted = itemFromProperties(r->properties, true);
-                   deleted.deletion = r->deletion;
-                   setItem(deleted);
-               });
+    run(
+        m_client->deleteSecret(name), tr("Deleting %1").arg(name),
+        [this, name, recoverable](const vault::DeletedSecret &secret) {
+            Q_EMIT itemRemoved(name);
+            Q_EMIT statusMessage(tr("%1 deleted").arg(name), 5000);
+            if (!recoverable) {
+                clear();
+                return;
+            }
+            VaultItem deleted = itemFromProperties(secret.properties, true);
+            deleted.deletion = secret.deletion;
+            setItem(deleted);
+        },
+        true);
 }
 
 void SecretDetails::recoverSecret()
@@ -297,22 +286,14 @@ void SecretDetails::recoverSecret()
     if (!m_client || !hasItem() || !m_item.deleted)
         return;
     const QString name = m_item.name;
-    const quint64 generation = m_generation;
-    beginBusy();
-    onFinished(m_client->recoverDeletedSecret(name), this,
-               [this, generation, name](const Result<vault::SecretBundle> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Recovering %1").arg(name));
-                       return;
-                   }
-                   setItem(itemFromProperties(r->properties, false));
-                   Q_EMIT itemChanged(name);
-                   Q_EMIT statusMessage(tr("%1 recovered").arg(name), 5000);
-               });
+    run(
+        m_client->recoverDeletedSecret(name), tr("Recovering %1").arg(name),
+        [this, name](const vault::SecretBundle &bundle) {
+            setItem(itemFromProperties(bundle.properties, false));
+            Q_EMIT itemChanged(name);
+            Q_EMIT statusMessage(tr("%1 recovered").arg(name), 5000);
+        },
+        true);
 }
 
 void SecretDetails::purgeSecret()
@@ -325,21 +306,14 @@ void SecretDetails::purgeSecret()
                     "recovered.")
                      .arg(name)))
         return;
-    const quint64 generation = m_generation;
-    beginBusy();
-    onFinished(
-        m_client->purgeDeletedSecret(name), this, [this, generation, name](const Result<Done> &r) {
-            endBusy();
-            if (generation != m_generation)
-                return;
-            if (!r.ok()) {
-                m_banner->showError(r.error(), Service::KeyVault, tr("Purging %1").arg(name));
-                return;
-            }
+    run(
+        m_client->purgeDeletedSecret(name), tr("Purging %1").arg(name),
+        [this, name](const Done &) {
             clear();
             Q_EMIT itemRemoved(name);
             Q_EMIT statusMessage(tr("%1 purged").arg(name), 5000);
-        });
+        },
+        true);
 }
 
 void SecretDetails::backupToFile()
@@ -347,89 +321,52 @@ void SecretDetails::backupToFile()
     if (!m_client || !hasItem() || m_item.deleted)
         return;
     const QString name = m_item.name;
-    const QString path = chooseFile(FileMode::Save, tr("Back up %1").arg(name),
+    const QString path = chooseFile(FileMode::Save, tr("Back up %1").arg(name), backupFilter(),
                                     QString(name + u".keyvaultbackup"_s));
     if (path.isEmpty())
         return;
-    const quint64 generation = m_generation;
-    beginBusy();
-    onFinished(
-        m_client->backupSecret(name), this,
-        [this, generation, name, path](const Result<vault::BackupBlob> &r) {
-            endBusy();
-            if (generation != m_generation)
-                return;
-            if (!r.ok()) {
-                m_banner->showError(r.error(), Service::KeyVault, tr("Backing up %1").arg(name));
-                return;
-            }
+    run(
+        m_client->backupSecret(name), tr("Backing up %1").arg(name),
+        [this, name, path](const vault::BackupBlob &blob) {
             // The one place a secret's (encrypted) material is written: where asked.
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(r->bytes()) < 0 || !file.commit()) {
-                m_banner->showMessage(
-                    tr("The backup could not be written to %1: %2").arg(path, file.errorString()));
+            if (!writeFile(path, blob.bytes()))
                 return;
-            }
             m_banner->clear();
             Q_EMIT statusMessage(tr("%1 backed up to %2").arg(name, path), 5000);
-        });
+        },
+        true);
 }
 
 void SecretDetails::restoreFromFile()
 {
     if (!m_client)
         return;
-    const QString path = chooseFile(FileMode::Open, tr("Restore a secret"), QString());
+    const QString path = chooseFile(FileMode::Open, tr("Restore a secret"), backupFilter());
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_banner->showMessage(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+    const auto bytes = readFile(path);
+    if (!bytes)
         return;
-    }
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty()) {
+    if (bytes->isEmpty()) {
         m_banner->showMessage(tr("%1 is empty.").arg(path));
         return;
     }
-    const quint64 generation = ++m_generation;
-    beginBusy();
-    onFinished(m_client->restoreSecret(vault::BackupBlob::fromBytes(bytes)), this,
-               [this, generation, path](const Result<vault::SecretBundle> &r) {
-                   endBusy();
-                   if (generation != m_generation)
-                       return;
-                   if (!r.ok()) {
-                       m_banner->showError(r.error(), Service::KeyVault,
-                                           tr("Restoring from %1").arg(path));
-                       return;
-                   }
-                   const VaultItem restored = itemFromProperties(r->properties, false);
-                   setItem(restored);
-                   Q_EMIT itemChanged(restored.name);
-                   Q_EMIT statusMessage(tr("%1 restored").arg(restored.name), 5000);
-               });
+    invalidateLoads();
+    run(
+        m_client->restoreSecret(vault::BackupBlob::fromBytes(*bytes)),
+        tr("Restoring from %1").arg(path),
+        [this](const vault::SecretBundle &bundle) {
+            const VaultItem restored = itemFromProperties(bundle.properties, false);
+            setItem(restored);
+            Q_EMIT itemChanged(restored.name);
+            Q_EMIT statusMessage(tr("%1 restored").arg(restored.name), 5000);
+        },
+        true);
 }
 
-bool SecretDetails::confirm(const QString &title, const QString &text) const
+QString SecretDetails::backupFilter()
 {
-    if (m_confirm)
-        return m_confirm(title, text);
-    auto *self = const_cast<SecretDetails *>(this);
-    return QMessageBox::question(self, title, text, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel)
-           == QMessageBox::Yes;
-}
-
-QString SecretDetails::chooseFile(FileMode mode, const QString &title,
-                                  const QString &suggested) const
-{
-    if (m_chooseFile)
-        return m_chooseFile(mode, title, suggested);
-    auto *self = const_cast<SecretDetails *>(this);
-    const QString filter = tr("Key Vault backups (*.keyvaultbackup *.keyvault);;All files (*)");
-    return mode == FileMode::Save ? QFileDialog::getSaveFileName(self, title, suggested, filter)
-                                  : QFileDialog::getOpenFileName(self, title, QString(), filter);
+    return tr("Key Vault backups (*.keyvaultbackup *.keyvault);;All files (*)");
 }
 
 } // namespace vl::ui

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secrets/SecretEditorDialog.h"
 
-#include "secrets/OptionalDateTimeEdit.h"
 #include "secrets/TagEditor.h"
 #include "widgets/ErrorBanner.h"
+#include "widgets/FormSupport.h"
+#include "widgets/OptionalDateTimeEdit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -100,51 +101,25 @@ SecretEditorDialog::SecretEditorDialog(Mode mode, QWidget *parent)
     valueBox->addLayout(valueRow);
     valueBox->addWidget(m_valueError);
 
-    auto *form = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
-    nameLabel->setBuddy(m_name);
-    auto *nameBox = new QVBoxLayout;
-    nameBox->addWidget(m_name);
-    nameBox->addWidget(m_nameError);
-    form->addRow(nameLabel, nameBox);
-    auto *valueLabel = new QLabel(tr("&Value:"), this);
-    valueLabel->setBuddy(m_valueMasked);
-    form->addRow(valueLabel, valueBox);
-    auto *typeLabel = new QLabel(tr("Content &type:"), this);
-    typeLabel->setBuddy(m_contentType);
-    auto *typeBox = new QVBoxLayout;
-    typeBox->addWidget(m_contentType);
-    typeBox->addWidget(m_contentTypeError);
-    form->addRow(typeLabel, typeBox);
-    form->addRow(QString(), m_enabled);
-    auto *activationLabel = new QLabel(tr("&Activation:"), this);
-    activationLabel->setBuddy(m_activation);
-    form->addRow(activationLabel, m_activation);
-    auto *expiryLabel = new QLabel(tr("E&xpiry:"), this);
-    expiryLabel->setBuddy(m_expiry);
-    form->addRow(expiryLabel, m_expiry);
-    form->addRow(QString(), m_datesError);
-    auto *tagsLabel = new QLabel(tr("Ta&gs:"), this);
-    tagsLabel->setBuddy(m_tags);
-    auto *tagsBox = new QVBoxLayout;
-    tagsBox->addWidget(m_tags);
-    tagsBox->addWidget(m_tagsError);
-    form->addRow(tagsLabel, tagsBox);
+    auto *fields = new QFormLayout;
+    form::addValidatedRow(fields, this, tr("&Name:"), m_name, m_nameError);
+    form::addRow(fields, this, tr("&Value:"), m_valueMasked, valueBox);
+    form::addValidatedRow(fields, this, tr("Content &type:"), m_contentType, m_contentTypeError);
+    fields->addRow(QString(), m_enabled);
+    form::addRow(fields, this, tr("&Activation:"), m_activation);
+    form::addRow(fields, this, tr("E&xpiry:"), m_expiry);
+    fields->addRow(QString(), m_datesError);
+    form::addValidatedRow(fields, this, tr("Ta&gs:"), m_tags, m_tagsError);
 
-    okButton()->setObjectName(u"okButton"_s);
-    okButton()->setAccessibleName(tr("Save the secret"));
-    okButton()->setText(mode == Mode::NewSecret ? tr("&Create") : tr("&Add version"));
-    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(u"cancelButton"_s);
-    cancel->setAccessibleName(tr("Cancel"));
+    form::setUpButtons(this, m_buttons,
+                       mode == Mode::NewSecret ? tr("&Create") : tr("&Add version"),
+                       tr("Save the secret"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(m_buttons);
 
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SecretEditorDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &SecretEditorDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_nameTouched = true;
         validate();

@@ -38,8 +38,16 @@ enum class FileMode {
 using FileChooser = std::function<QString(FileMode mode, const QString &title,
                                           const QString &filter, const QString &suggestedName)>;
 
-/// A confirmer asking with a QMessageBox (Yes/No, No the default) over @p parent.
-[[nodiscard]] Confirmer messageBoxConfirmer(QWidget *parent);
+/// The buttons a confirmation offers.
+enum class ConfirmAnswers {
+    YesNo,
+    YesCancel,
+};
+
+/// A confirmer asking with a QMessageBox (Yes and No or Cancel, the latter the default) over
+/// @p parent.
+[[nodiscard]] Confirmer messageBoxConfirmer(QWidget *parent,
+                                            ConfirmAnswers answers = ConfirmAnswers::YesNo);
 /// A chooser asking with a QFileDialog over @p parent.
 [[nodiscard]] FileChooser fileDialogChooser(QWidget *parent);
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "secrets/OptionalDateTimeEdit.h"
+#include "widgets/OptionalDateTimeEdit.h"
+
+#include "vault/VaultObject.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -62,17 +64,41 @@ void OptionalDateTimeEdit::setDateTime(const QDateTime &dateTime)
     updateEnabled();
 }
 
+std::optional<qint64> OptionalDateTimeEdit::seconds() const
+{
+    return vault::secondsFromDateTime(dateTime());
+}
+
+void OptionalDateTimeEdit::setSeconds(std::optional<qint64> seconds)
+{
+    setDateTime(vault::dateTimeFromSeconds(seconds));
+}
+
+void OptionalDateTimeEdit::setSuggestedDateTime(const QDateTime &dateTime)
+{
+    if (m_set->isChecked())
+        return;
+    const QSignalBlocker blockEdit(m_edit);
+    m_edit->setDateTime(dateTime.toLocalTime());
+}
+
 void OptionalDateTimeEdit::setUnsetAllowed(bool allowed)
 {
     m_unsetAllowed = allowed;
     updateEnabled();
 }
 
+void OptionalDateTimeEdit::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateEnabled();
+}
+
 void OptionalDateTimeEdit::updateEnabled()
 {
-    m_edit->setEnabled(m_set->isChecked());
-    m_set->setEnabled(m_unsetAllowed || !m_set->isChecked());
-    m_set->setToolTip(m_set->isEnabled()
+    m_edit->setEnabled(!m_readOnly && m_set->isChecked());
+    m_set->setEnabled(!m_readOnly && (m_unsetAllowed || !m_set->isChecked()));
+    m_set->setToolTip(m_readOnly || m_set->isEnabled()
                           ? QString()
                           : tr("Key Vault keeps a date once set; choose another date instead."));
 }

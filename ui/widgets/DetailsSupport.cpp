@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "DetailsSupport.h"
+#include "widgets/DetailsSupport.h"
 
 #include <QFileDialog>
 #include <QJsonDocument>
@@ -13,12 +13,13 @@ using namespace Qt::StringLiterals;
 
 namespace vl::ui {
 
-Confirmer messageBoxConfirmer(QWidget *parent)
+Confirmer messageBoxConfirmer(QWidget *parent, ConfirmAnswers answers)
 {
     QPointer<QWidget> guard(parent);
-    return [guard](const QString &title, const QString &text) {
-        return QMessageBox::question(guard, title, text, QMessageBox::Yes | QMessageBox::No,
-                                     QMessageBox::No)
+    const QMessageBox::StandardButton no =
+        answers == ConfirmAnswers::YesCancel ? QMessageBox::Cancel : QMessageBox::No;
+    return [guard, no](const QString &title, const QString &text) {
+        return QMessageBox::question(guard, title, text, QMessageBox::Yes | no, no)
                == QMessageBox::Yes;
     };
 }
