@@ -47,10 +47,14 @@ Session::Session(SessionOptions options, QObject *parent)
             pipelineOptions.challengeVerifier = challengeVerifierFor(cloud);
             return makePipeline(pipelineOptions);
         });
-    accountOptions.openBrowser =
-        m_options.openBrowser ? m_options.openBrowser : [](const QUrl &url) {
-            QDesktopServices::openUrl(url);
-        };
+    accountOptions.openBrowser = [this](const QUrl &url) {
+        bool opened = true;
+        if (m_options.openBrowser)
+            m_options.openBrowser(url);
+        else
+            opened = QDesktopServices::openUrl(url);
+        Q_EMIT browserOpened(url, opened);
+    };
     accountOptions.appCredential = [this](const Account &account, const CloudProfile &cloud,
                                           const QString &tenantId, const QByteArray &secret) {
         CredentialOptions credentialOptions;

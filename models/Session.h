@@ -84,6 +84,9 @@ public:
 Q_SIGNALS:
     /// A device code sign-in is waiting for the person: show the code and the link.
     void deviceCode(const vl::DeviceCodeMessage &message);
+    /// The browser sign-in page @p url was handed to the browser; @p opened is false when
+    /// no browser could be started (the person can still open the link by hand).
+    void browserOpened(const QUrl &url, bool opened);
 
 private:
     SessionOptions m_options;

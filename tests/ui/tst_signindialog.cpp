@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -197,7 +198,16 @@ void tst_SignInDialog::cancelBrowserSignIn()
     child<QPushButton>(dialog, u"signInButton"_s)->click();
     QTRY_COMPARE_WITH_TIMEOUT(f.browserOpened(), 1, 20000);
     QVERIFY(dialog.isBusy());
+    // The sign-in page's address is shown, for a person whose browser did not open.
+    QTRY_VERIFY(child<QWidget>(dialog, u"browserLinkPanel"_s)->isVisible());
+    child<QPushButton>(dialog, u"copyBrowserLinkButton"_s)->click();
+    const QUrl copied(QGuiApplication::clipboard()->text());
+    QVERIFY2(copied.path().endsWith(u"/oauth2/v2.0/authorize"_s), qPrintable(copied.toString()));
+    QCOMPARE(copied.scheme() + u"://"_s + copied.authority(),
+             f.cloud().browserOrigin.toString(QUrl::StripTrailingSlash));
+    QVERIFY(child<QLabel>(dialog, u"browserLinkLabel"_s)->text().contains(u"href"_s));
     child<QPushButton>(dialog, u"cancelButton"_s)->click();
+    QVERIFY(!child<QWidget>(dialog, u"browserLinkPanel"_s)->isVisible());
     QVERIFY(!dialog.isBusy());
     QVERIFY(!child<QWidget>(dialog, u"busyPanel"_s)->isVisible());
     QVERIFY(child<QPushButton>(dialog, u"signInButton"_s)->isEnabled());

@@ -198,6 +198,27 @@ SignInDialog::SignInDialog(Session &session, QWidget *parent, QSettings *setting
     deviceLayout->setColumnStretch(0, 1);
     m_devicePanel->hide();
 
+    // The sign-in page's address, for when the browser did not open (or opened elsewhere).
+    m_browserPanel = new QWidget(this);
+    m_browserPanel->setObjectName(u"browserLinkPanel"_s);
+    m_browserLinkLabel = new QLabel(m_browserPanel);
+    m_browserLinkLabel->setObjectName(u"browserLinkLabel"_s);
+    m_browserLinkLabel->setAccessibleName(tr("Sign-in page link"));
+    m_browserLinkLabel->setWordWrap(true);
+    m_browserLinkLabel->setTextFormat(Qt::RichText);
+    m_browserLinkLabel->setOpenExternalLinks(true);
+    m_browserLinkLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    auto *copyBrowserLink = new QPushButton(tr("Copy the &address"), m_browserPanel);
+    copyBrowserLink->setObjectName(u"copyBrowserLinkButton"_s);
+    copyBrowserLink->setAccessibleName(tr("Copy the sign-in page's address"));
+    connect(copyBrowserLink, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_browserLink.toString()); });
+    auto *browserLayout = new QHBoxLayout(m_browserPanel);
+    browserLayout->setContentsMargins(0, 0, 0, 0);
+    browserLayout->addWidget(m_browserLinkLabel, 1);
+    browserLayout->addWidget(copyBrowserLink, 0, Qt::AlignTop);
+    m_browserPanel->hide();
+
     auto *busyLayout = new QVBoxLayout(m_busyPanel);
     busyLayout->setContentsMargins(0, 0, 0, 0);
     busyLayout->addWidget(m_busyLabel);
@@ -206,6 +227,7 @@ SignInDialog::SignInDialog(Session &session, QWidget *parent, QSettings *setting
     progressRow->addWidget(m_cancelButton);
     busyLayout->addLayout(progressRow);
     busyLayout->addWidget(m_devicePanel);
+    busyLayout->addWidget(m_browserPanel);
     m_busyPanel->hide();
 
     auto *formLayout = new QVBoxLayout(m_formPage);
@@ -250,6 +272,7 @@ SignInDialog::SignInDialog(Session &session, QWidget *parent, QSettings *setting
     connect(m_methodCombo, &QComboBox::currentIndexChanged, this, &SignInDialog::updateForm);
     connect(m_browseButton, &QPushButton::clicked, this, &SignInDialog::browseCertificate);
     connect(&m_session, &Session::deviceCode, this, &SignInDialog::showDeviceCode);
+    connect(&m_session, &Session::browserOpened, this, &SignInDialog::showBrowserLink);
     connect(m_guide, &AppRegistrationGuide::clientIdChosen, this, &SignInDialog::chooseClientId);
     connect(m_guide, &AppRegistrationGuide::backRequested, this, [this] { showPage(m_formPage); });
     m_expiryTimer->setInterval(std::chrono::seconds(1));
@@ -433,6 +456,7 @@ void SignInDialog::setBusy(bool busy, const QString &status)
     m_busyPanel->setVisible(busy);
     if (!busy) {
         m_devicePanel->hide();
+        m_browserPanel->hide();
         m_expiryTimer->stop();
     }
     for (QWidget *w :
@@ -590,6 +614,21 @@ void SignInDialog::showDeviceCode(const DeviceCodeMessage &message)
     m_devicePanel->show();
     updateExpiry();
     m_expiryTimer->start();
+}
+
+void SignInDialog::showBrowserLink(const QUrl &url, bool opened)
+{
+    // The browser is opened while the sign-in starts, before the dialog turns busy.
+    if (method() != Method::Browser)
+        return;
+    m_browserLink = url;
+    const QString link = url.toString().toHtmlEscaped();
+    m_browserLinkLabel->setText(
+        (opened ? tr("If no browser opened, open this page: %1")
+                : tr("No browser could be started. Open this page in a browser on this "
+                     "computer: %1"))
+            .arg(u"<a href=\""_s + link + u"\">"_s + tr("the sign-in page") + u"</a>"_s));
+    m_browserPanel->show();
 }
 
 void SignInDialog::updateExpiry()

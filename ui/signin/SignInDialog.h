@@ -101,6 +101,7 @@ private:
     void showPage(QWidget *page);
     void setBusy(bool busy, const QString &status = {});
     void showDeviceCode(const DeviceCodeMessage &message);
+    void showBrowserLink(const QUrl &url, bool opened);
     void updateExpiry();
     void finished(quint64 generation, const Result<Account> &result);
     void chooseClientId(const QString &clientId);
@@ -145,6 +146,9 @@ private:
     QLabel *m_deviceExpiryLabel;
     QTimer *m_expiryTimer;
     QUrl m_deviceLink;
+    QWidget *m_browserPanel = nullptr;
+    QLabel *m_browserLinkLabel = nullptr;
+    QUrl m_browserLink;
 
     QPushButton *m_signInButton;
     QPushButton *m_closeButton;
