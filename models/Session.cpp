@@ -39,13 +39,7 @@ Session::Session(SessionOptions options, QObject *parent)
     };
     accountOptions.listTenants = AccountManager::armTenantLister(
         [this](std::shared_ptr<TokenCredential> credential, const CloudProfile &cloud) {
-            PipelineOptions pipelineOptions;
-            pipelineOptions.transport = m_transport;
-            pipelineOptions.credential = std::move(credential);
-            pipelineOptions.journal = &m_journal;
-            pipelineOptions.challenges = m_challenges;
-            pipelineOptions.challengeVerifier = challengeVerifierFor(cloud);
-            return makePipeline(pipelineOptions);
+            return authenticatedPipeline(std::move(credential), cloud);
         });
     accountOptions.openBrowser = [this](const QUrl &url) {
         bool opened = true;
@@ -110,13 +104,7 @@ std::shared_ptr<HttpPipeline> Session::pipeline(const QString &accountId, const 
     std::shared_ptr<TokenCredential> credential = m_accounts->credential(accountId, tenantId);
     if (!profile || !credential)
         return {};
-    PipelineOptions options;
-    options.transport = m_transport;
-    options.credential = std::move(credential);
-    options.journal = &m_journal;
-    options.challenges = m_challenges;
-    options.challengeVerifier = challengeVerifierFor(*profile);
-    auto made = makePipeline(options);
+    auto made = authenticatedPipeline(std::move(credential), *profile);
     m_pipelines.insert(key, made);
     return made;
 }
@@ -147,6 +135,19 @@ std::optional<graph::GraphClient> Session::graph(const QString &accountId, const
     if (!profile || !made)
         return std::nullopt;
     return graph::GraphClient(std::move(made), profile->graph, profile->graphScope());
+}
+
+std::shared_ptr<HttpPipeline>
+Session::authenticatedPipeline(std::shared_ptr<TokenCredential> credential,
+                               const CloudProfile &cloud)
+{
+    PipelineOptions options;
+    options.transport = m_transport;
+    options.credential = std::move(credential);
+    options.journal = &m_journal;
+    options.challenges = m_challenges;
+    options.challengeVerifier = challengeVerifierFor(cloud);
+    return makePipeline(options);
 }
 
 std::shared_ptr<HttpPipeline> Session::identityPipeline()

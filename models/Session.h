@@ -89,6 +89,10 @@ Q_SIGNALS:
     void browserOpened(const QUrl &url, bool opened);
 
 private:
+    /// The journaled pipeline that authenticates with @p credential in @p cloud.
+    [[nodiscard]] std::shared_ptr<HttpPipeline>
+    authenticatedPipeline(std::shared_ptr<TokenCredential> credential, const CloudProfile &cloud);
+
     SessionOptions m_options;
     RequestJournal m_journal;
     std::shared_ptr<HttpTransport> m_transport;
