@@ -377,6 +377,15 @@ QFuture<Result<Page<RoleDefinition>>> ArmClient::listRoleDefinitions(const QStri
         &RoleSerializer::definitionFromJson);
 }
 
+QFuture<Result<Page<RolePermission>>> ArmClient::listPermissions(const QString &scope,
+                                                                 const QUrl &nextLink) const
+{
+    return getPage<RolePermission>(url(scopePath(scope) + AuthorizationProvider + u"/permissions"_s,
+                                       apiQuery(ApiVersion::Authorization)),
+                                   nextLink, ApiVersion::Authorization, tr("list my permissions"),
+                                   &RoleSerializer::permissionFromJson);
+}
+
 QFuture<Result<RoleDefinition>> ArmClient::getRoleDefinition(const QString &roleDefinitionId) const
 {
     const QString path = scopePath(roleDefinitionId);

@@ -146,6 +146,13 @@ public:
     /// (`[/subscriptions/{s}]/providers/Microsoft.Authorization/roleDefinitions/{guid}`).
     [[nodiscard]] QFuture<Result<RoleDefinition>>
     getRoleDefinition(const QString &roleDefinitionId) const;
+    /**
+     * The caller's own effective permissions at @p scope
+     * (`GET {scope}/providers/Microsoft.Authorization/permissions`): one entry per
+     * role the caller holds there, directly or through a group, at or above the scope.
+     */
+    [[nodiscard]] QFuture<Result<Page<RolePermission>>>
+    listPermissions(const QString &scope, const QUrl &nextLink = {}) const;
     /// Creates an assignment at @p scope, named @p assignmentName or a new GUID.
     [[nodiscard]] QFuture<Result<RoleAssignment>>
     createRoleAssignment(const QString &scope, const RoleAssignmentCreateParameters &parameters,

@@ -16,6 +16,18 @@ QString RoleDefinition::guidFromId(const QString &roleDefinitionId)
 
 namespace RoleSerializer {
 
+RolePermission permissionFromJson(const QJsonObject &po)
+{
+    RolePermission rp;
+    rp.actions = json::stringList(po.value("actions"_L1));
+    rp.notActions = json::stringList(po.value("notActions"_L1));
+    rp.dataActions = json::stringList(po.value("dataActions"_L1));
+    rp.notDataActions = json::stringList(po.value("notDataActions"_L1));
+    rp.condition = json::optionalString(po, "condition"_L1);
+    rp.conditionVersion = json::optionalString(po, "conditionVersion"_L1);
+    return rp;
+}
+
 RoleDefinition definitionFromJson(const QJsonObject &o)
 {
     RoleDefinition d;
@@ -29,17 +41,8 @@ RoleDefinition definitionFromJson(const QJsonObject &o)
     d.description = p.value("description"_L1).toString();
     d.assignableScopes = json::stringList(p.value("assignableScopes"_L1));
     const QJsonArray perms = p.value("permissions"_L1).toArray();
-    for (const QJsonValue &v : perms) {
-        const QJsonObject po = v.toObject();
-        RolePermission rp;
-        rp.actions = json::stringList(po.value("actions"_L1));
-        rp.notActions = json::stringList(po.value("notActions"_L1));
-        rp.dataActions = json::stringList(po.value("dataActions"_L1));
-        rp.notDataActions = json::stringList(po.value("notDataActions"_L1));
-        rp.condition = json::optionalString(po, "condition"_L1);
-        rp.conditionVersion = json::optionalString(po, "conditionVersion"_L1);
-        d.permissions.append(rp);
-    }
+    for (const QJsonValue &v : perms)
+        d.permissions.append(permissionFromJson(v.toObject()));
     if (d.name.isEmpty())
         d.name = RoleDefinition::guidFromId(d.id);
     return d;

@@ -13,6 +13,9 @@ namespace vl::arm::RoleSerializer {
 /// Writes the ARM shape.
 [[nodiscard]] QJsonObject toJson(const RoleDefinition &definition);
 
+/// One entry of a definition's `permissions`, or of a `.../permissions` listing.
+[[nodiscard]] RolePermission permissionFromJson(const QJsonObject &o);
+
 [[nodiscard]] RoleAssignment assignmentFromJson(const QJsonObject &o);
 [[nodiscard]] QJsonObject toJson(const RoleAssignment &assignment);
 

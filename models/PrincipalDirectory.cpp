@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PrincipalDirectory.h"
+
+#include "Presentation.h"
+#include "util/Future.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QPixmap>
+
+using namespace Qt::StringLiterals;
+
+namespace vl {
+
+PrincipalDirectory::PrincipalDirectory(std::optional<graph::GraphClient> graph, QObject *parent)
+    : QObject(parent)
+    , m_graph(std::move(graph))
+{}
+
+PrincipalDirectory::~PrincipalDirectory() = default;
+
+const graph::Principal *PrincipalDirectory::find(const QString &id) const
+{
+    const auto it = m_known.constFind(id.toLower());
+    return it == m_known.constEnd() ? nullptr : &*it;
+}
+
+bool PrincipalDirectory::isPending(const QString &id) const
+{
+    return m_pending.contains(id.toLower());
+}
+
+void PrincipalDirectory::insert(const graph::Principal &principal)
+{
+    if (!principal.id.isEmpty())
+        m_known.insert(principal.id.toLower(), principal);
+}
+
+void PrincipalDirectory::resolve(const QStringList &ids)
+{
+    QStringList wanted;
+    for (const QString &id : ids) {
+        const QString key = id.toLower();
+        if (key.isEmpty() || m_known.contains(key) || m_pending.contains(key)
+            || wanted.contains(key))
+            continue;
+        wanted.append(key);
+    }
+    if (wanted.isEmpty())
+        return;
+    if (!m_graph) {
+        Q_EMIT failed(AzureError::network(tr("No Microsoft Graph access for this account")));
+        return;
+    }
+    for (const QString &id : std::as_const(wanted))
+        m_pending.insert(id);
+    onFinished(m_graph->resolve(wanted), this,
+               [this, wanted](const Result<QList<graph::Principal>> &r) {
+                   for (const QString &id : wanted)
+                       m_pending.remove(id);
+                   if (!r) {
+                       Q_EMIT failed(r.error());
+                       return;
+                   }
+                   for (const graph::Principal &p : *r)
+                       m_known.insert(p.id.toLower(), p);
+                   Q_EMIT resolved(wanted);
+               });
+}
+
+QString PrincipalDirectory::label(const QString &id) const
+{
+    const graph::Principal *p = find(id);
+    if (!p)
+        return Presentation::instance().guid(id);
+    if (!p->isResolved())
+        return tr("Unknown principal");
+    return Presentation::instance().text(p->label());
+}
+
+QString PrincipalDirectory::kindLabel(const QString &id) const
+{
+    const graph::Principal *p = find(id);
+    return p ? graph::kindName(p->kind) : tr("Not resolved");
+}
+
+namespace {
+
+QIcon drawnPrincipal(graph::PrincipalKind kind)
+{
+    constexpr int Size = 32;
+    QImage image(Size, Size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    switch (kind) {
+    case graph::PrincipalKind::User:
+        p.setBrush(QColor(0x3d, 0x85, 0xc6));
+        p.drawEllipse(QRectF(10, 3, 12, 12));
+        p.drawRoundedRect(QRectF(4, 17, 24, 13), 6, 6);
+        break;
+    case graph::PrincipalKind::Group:
+        p.setBrush(QColor(0x4f, 0x8f, 0x6b));
+        p.drawEllipse(QRectF(3, 5, 10, 10));
+        p.drawRoundedRect(QRectF(0, 17, 16, 11), 5, 5);
+        p.drawEllipse(QRectF(17, 5, 10, 10));
+        p.drawRoundedRect(QRectF(14, 17, 18, 11), 5, 5);
+        break;
+    case graph::PrincipalKind::ServicePrincipal:
+    case graph::PrincipalKind::Application:
+        p.setBrush(QColor(0x8a, 0x5c, 0xc2));
+        p.drawRoundedRect(QRectF(4, 4, 24, 24), 5, 5);
+        p.setBrush(Qt::white);
+        for (int row = 0; row < 2; ++row)
+            for (int col = 0; col < 2; ++col)
+                p.drawRect(QRectF(9 + col * 8, 9 + row * 8, 6, 6));
+        break;
+    case graph::PrincipalKind::ManagedIdentity: {
+        p.setBrush(QColor(0xd0, 0x9a, 0x1e));
+        QPolygonF shield{QPointF(16, 2),  QPointF(29, 7), QPointF(27, 20),
+                         QPointF(16, 30), QPointF(5, 20), QPointF(3, 7)};
+        p.drawPolygon(shield);
+        p.setBrush(Qt::white);
+        p.drawEllipse(QRectF(12, 9, 8, 8));
+        p.drawRect(QRectF(15, 16, 2, 8));
+        break;
+    }
+    case graph::PrincipalKind::Unknown: {
+        p.setBrush(QColor(0x8c, 0x8c, 0x8c));
+        p.drawEllipse(QRectF(3, 3, 26, 26));
+        QFont font;
+        font.setPixelSize(20);
+        font.setBold(true);
+        p.setFont(font);
+        p.setPen(Qt::white);
+        p.drawText(QRectF(3, 3, 26, 26), Qt::AlignCenter, u"?"_s);
+        break;
+    }
+    }
+    p.end();
+    return QIcon(QPixmap::fromImage(image));
+}
+
+} // namespace
+
+QIcon principalIcon(graph::PrincipalKind kind)
+{
+    static QHash<int, QIcon> cache;
+    const auto it = cache.constFind(int(kind));
+    if (it != cache.constEnd())
+        return *it;
+    const QIcon icon = drawnPrincipal(kind);
+    cache.insert(int(kind), icon);
+    return icon;
+}
+
+} // namespace vl
