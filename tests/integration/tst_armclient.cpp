@@ -2,6 +2,7 @@
 // ArmClient against the sandbox through the app's real pipeline: every call, as the
 // automation service principal (Owner) and as users with fewer rights.
 #include "ClientFixture.h"
+#include "access/ActionPattern.h"
 #include "arm/ArmClient.h"
 #include "arm/ResourceId.h"
 #include "journal/RequestRecord.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void accessPoliciesNeedTheRight();
     void roleAssignments();
     void roleDefinitions();
+    void myPermissions();
     void createAndDeleteRoleAssignment();
     void privateEndpointConnections();
     void resourceGraphInventory();
@@ -383,6 +385,29 @@ void TestArmClient::roleDefinitions()
         ProdScope
         + u"/providers/Microsoft.Authorization/roleDefinitions/00000000-0000-4000-8000-00000000dead"_s));
     VERIFY_ERROR(missing, AzureError::Kind::NotFound, u"RoleDefinitionDoesNotExist"_s);
+}
+
+void TestArmClient::myPermissions()
+{
+    // The automation principal is Owner on the subscription: every action there.
+    const auto owner = await(automation().listPermissions(AppsVault));
+    QVERIFY2(owner.ok(), qPrintable(owner.error().summary()));
+    QVERIFY(std::any_of(owner->items.cbegin(), owner->items.cend(),
+                        [](const RolePermission &p) { return p.actions.contains(u"*"_s); }));
+
+    // Erin is Reader on the subscription: reads only, no role assignment writes.
+    const auto reader = await(asUser(u"erin@contoso.example"_s).listPermissions(AppsVault));
+    QVERIFY2(reader.ok(), qPrintable(reader.error().summary()));
+    QVERIFY(!reader->items.isEmpty());
+    const auto grants = [](const QList<RolePermission> &permissions, const QString &action) {
+        return std::any_of(permissions.cbegin(), permissions.cend(), [&](const RolePermission &p) {
+            return std::any_of(p.actions.cbegin(), p.actions.cend(),
+                               [&](const QString &a) { return access::actionMatches(a, action); });
+        });
+    };
+    QVERIFY(grants(reader->items, u"Microsoft.KeyVault/vaults/read"_s));
+    QVERIFY(!grants(reader->items, u"Microsoft.Authorization/roleAssignments/write"_s));
+    QVERIFY(grants(owner->items, u"Microsoft.Authorization/roleAssignments/write"_s));
 }
 
 void TestArmClient::createAndDeleteRoleAssignment()
