@@ -5,4 +5,5 @@ target_sources(vaultlens_models PRIVATE
     StagedChanges.h
     PrincipalDirectory.h PrincipalDirectory.cpp
     ClientAddress.h ClientAddress.cpp
+    PermissionModelSwitch.h PermissionModelSwitch.cpp
 )

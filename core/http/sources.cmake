@@ -3,6 +3,7 @@
 target_sources(vaultlens_core PRIVATE
     http/HttpTypes.h http/HttpTypes.cpp
     http/HttpPipeline.h http/HttpPipeline.cpp
+    http/AllPages.h
     http/ClientCall.h http/ClientCall.cpp
     http/RequestIdPolicy.h http/RequestIdPolicy.cpp
     http/RetryPolicy.h http/RetryPolicy.cpp
