@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The access-policy editor's model against the sandbox: load the demo vaults'
+// policies with their principals resolved, stage edits and read the diff, apply
+// with the incremental operations and read back, survive a second client's
+// concurrent change, see the data plane follow, and raise the lockout guards.
+#include "AccessPolicyFormat.h"
+#include "AccessPolicyModel.h"
+#include "ModelRoles.h"
+#include "PrincipalDirectory.h"
+#include "SessionFixture.h"
+#include "state/Seed.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vl;
+using namespace vl::test;
+using namespace vl::sandbox::DemoIds;
+using access::ObjectKind;
+using Model = AccessPolicyModel;
+
+namespace {
+
+constexpr int Timeout = 20000;
+const QString NoSuchPrincipal = u"0bad0000-0000-4000-8000-0000000000ff"_s;
+
+QString vaultResourceId(const QString &subscription, const QString &group, const QString &name)
+{
+    return u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
+           + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
+}
+
+QString devId()
+{
+    return vaultResourceId(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+}
+
+arm::AccessPolicyEntry entryFor(const QString &objectId, const QStringList &secrets)
+{
+    arm::AccessPolicyEntry e;
+    e.tenantId = ContosoTenant;
+    e.objectId = objectId;
+    e.permissions.secrets = secrets;
+    return e;
+}
+
+QString cell(const Model &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.table()->index(row, column).data(role).toString();
+}
+
+} // namespace
+
+class tst_AccessPolicyModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SessionFixture> m_fixture;
+    Account m_alice;
+
+    VaultLocation locationOf(const QString &subscription, const QString &group,
+                             const QString &name) const
+    {
+        VaultLocation l;
+        l.accountId = m_alice.id;
+        l.tenantId = m_alice.homeTenantId;
+        l.subscriptionId = subscription;
+        l.resourceGroup = group;
+        l.name = name;
+        l.vaultUri = m_fixture->vaultUri(name);
+        l.resourceId = vaultResourceId(subscription, group, name);
+        l.cloud = m_fixture->cloud().name;
+        return l;
+    }
+
+    std::unique_ptr<Model> open(const QString &subscription, const QString &group,
+                                const QString &name)
+    {
+        auto model =
+            std::make_unique<Model>(m_fixture->session(), locationOf(subscription, group, name));
+        QSignalSpy loaded(model.get(), &StagedEditor::loaded);
+        model->reload();
+        if (!loaded.wait(Timeout))
+            return nullptr;
+        // Wait for the principals too, so labels are names.
+        QElapsedTimer clock;
+        clock.start();
+        auto resolved = [&] {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (!model->directory().find(model->entry(r).objectId))
+                    return false;
+            return true;
+        };
+        while (!resolved() && clock.elapsed() < Timeout)
+            QTest::qWait(20);
+        return model;
+    }
+    std::unique_ptr<Model> openDev()
+    {
+        return open(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+    }
+
+    static ApplyReport applyAndWait(Model &model)
+    {
+        QSignalSpy applied(&model, &StagedEditor::applied);
+        model.apply();
+        if (!applied.wait(Timeout) && applied.isEmpty())
+            return {};
+        return applied.first().first().value<ApplyReport>();
+    }
+
+    /// The automation service principal's ArmClient: the "other client".
+    std::optional<arm::ArmClient> automationArm()
+    {
+        const Result<Account> app = m_fixture->addAutomation();
+        if (!app)
+            return std::nullopt;
+        return m_fixture->session().arm(app->id);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<ApplyReport>(); }
+
+    void init()
+    {
+        m_fixture = std::make_unique<SessionFixture>();
+        QVERIFY(m_fixture->isRunning());
+        const Result<Account> alice = m_fixture->signIn();
+        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
+        m_alice = *alice;
+    }
+    void cleanup() { m_fixture.reset(); }
+
+    void loadProdResolvesPrincipals()
+    {
+        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model->table(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 7);
+        QCOMPARE(model->table()->columnCount(), int(Model::ColumnCount));
+        QVERIFY(!model->hasStagedChanges());
+
+        const int alice = model->rowOf(Alice);
+        QVERIFY(alice >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*model, alice, Model::PrincipalColumn), u"Alice Ahmed"_s,
+                                  Timeout);
+        QCOMPARE(cell(*model, alice, Model::TypeColumn), u"User"_s);
+        QCOMPARE(cell(*model, alice, Model::SecretsColumn), u"All"_s);
+        QCOMPARE(cell(*model, alice, Model::StorageColumn), u"—"_s);
+        QCOMPARE(cell(*model, alice, Model::StagedColumn), QString());
+        QVERIFY(!model->table()
+                     ->index(alice, Model::PrincipalColumn)
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
+
+        const int developers = model->rowOf(Developers);
+        QCOMPARE(cell(*model, developers, Model::PrincipalColumn), u"Developers"_s);
+        QCOMPARE(cell(*model, developers, Model::TypeColumn), u"Group"_s);
+        QCOMPARE(cell(*model, developers, Model::KeysColumn), u"Get, List"_s);
+        QCOMPARE(model->table()->index(developers, Model::KeysColumn).data(models::RawValueRole),
+                 QVariant(2));
+        QCOMPARE(cell(*model, model->rowOf(WebApp), Model::TypeColumn), u"Managed identity"_s);
+        QCOMPARE(cell(*model, model->rowOf(CiPipeline), Model::TypeColumn), u"Service principal"_s);
+        QCOMPARE(cell(*model, model->rowOf(CiPipeline), Model::PrincipalColumn), u"ci-pipeline"_s);
+
+        // The compound identity: an application acting for Dave.
+        const int compound = model->rowOf(Dave, ReportingApp);
+        QVERIFY(compound >= 0);
+        QVERIFY(model->entry(compound).applicationId.has_value());
+        QVERIFY2(cell(*model, compound, Model::PrincipalColumn).endsWith(u" for Dave Duarte"_s),
+                 qPrintable(cell(*model, compound, Model::PrincipalColumn)));
+
+        // The former contractor no longer exists in the directory.
+        const int former = model->rowOf(FormerContractor);
+        QVERIFY(cell(*model, former, Model::PrincipalColumn).startsWith(u"Unknown principal"_s));
+        QVERIFY(cell(*model, former, Model::PrincipalColumn).contains(FormerContractor));
+        QCOMPARE(cell(*model, former, Model::TypeColumn), u"Unknown"_s);
+    }
+
+    void loadDev()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model->table(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 3);
+        for (int r = 0; r < 3; ++r)
+            QVERIFY(accesspolicy::fullManagement(model->entry(r).permissions));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*model, model->rowOf(Developers), Model::PrincipalColumn),
+                                  u"Developers"_s, Timeout);
+        QVERIFY(model->guardWarnings().isEmpty());
+    }
+
+    void unknownPrincipalFlagged()
+    {
+        auto other = automationArm();
+        QVERIFY(other);
+        const auto added = ClientFixture::await(other->updateAccessPolicies(
+            devId(), arm::AccessPolicyOperation::Add, {entryFor(NoSuchPrincipal, {u"get"_s})}));
+        QVERIFY2(added.ok(), qPrintable(added.error().summary()));
+
+        auto model = openDev();
+        QVERIFY(model);
+        const int row = model->rowOf(NoSuchPrincipal);
+        QVERIFY(row >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*model, row, Model::TypeColumn), u"Unknown"_s, Timeout);
+        QVERIFY(cell(*model, row, Model::PrincipalColumn).startsWith(u"Unknown principal"_s));
+        QVERIFY(cell(*model, row, Model::PrincipalColumn).contains(NoSuchPrincipal));
+        QCOMPARE(cell(*model, row, Model::SecretsColumn), u"Get"_s);
+    }
+
+    void stagedDiff()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model->table(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy staged(model.get(), &StagedEditor::stagedChanged);
+
+        model->stageGrant(Erin, ObjectKind::Secrets, u"get"_s);
+        model->stageGrant(Erin, ObjectKind::Secrets, u"List"_s);
+        QCOMPARE(model->rowCount(), 4);
+        const int erin = model->rowOf(Erin);
+        QCOMPARE(model->rowState(erin), Model::RowState::Added);
+        QCOMPARE(cell(*model, erin, Model::StagedColumn), u"Added"_s);
+        QCOMPARE(cell(*model, erin, Model::SecretsColumn), u"Get, List"_s);
+
+        arm::Permissions developers = model->entry(model->rowOf(Developers)).permissions;
+        developers.secrets = QStringList{u"get"_s, u"list"_s};
+        QVERIFY(model->stageReplace(Developers, std::nullopt, developers));
+        QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
+        QCOMPARE(cell(*model, model->rowOf(CiPipeline), Model::StagedColumn), u"Removed"_s);
+        QVERIFY(model->isStagedRow(model->rowOf(CiPipeline)));
+        QCOMPARE(staged.size(), 4);
+
+        const QList<StagedChange> changes = model->stagedChanges();
+        QCOMPARE(changes.size(), 3);
+        QCOMPARE(changes[0].kind, StagedChange::Kind::Add);
+        QCOMPARE(changes[0].after, QStringList{u"secrets: get, list"_s});
+        QCOMPARE(changes[0].operation, u"PUT accessPolicies/add"_s);
+        QCOMPARE(changes[1].kind, StagedChange::Kind::Modify);
+        QCOMPARE(
+            changes[1].before,
+            QStringList{u"secrets: get, list, set, delete, backup, restore, recover, purge"_s});
+        QCOMPARE(changes[1].after, QStringList{u"secrets: get, list"_s});
+        QCOMPARE(changes[1].operation, u"PUT accessPolicies/replace"_s);
+        QVERIFY(changes[1].subject.contains(u"Developers"_s));
+        QCOMPARE(changes[2].kind, StagedChange::Kind::Remove);
+        QCOMPARE(changes[2].operation, u"PUT accessPolicies/remove"_s);
+        QCOMPARE(changes[2].before.size(), 3);
+
+        // Undoing an edit by hand is no edit; removing a staged addition drops its row.
+        QVERIFY(model->stageRemove(Erin, std::nullopt));
+        QCOMPARE(model->rowCount(), 3);
+        model->discardStaged();
+        QVERIFY(!model->hasStagedChanges());
+        QCOMPARE(cell(*model, model->rowOf(CiPipeline), Model::StagedColumn), QString());
+    }
+
+    void applyAddReplaceRemove()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        model->stageAdd(entryFor(Erin, {u"get"_s, u"list"_s}));
+        arm::Permissions developers;
+        developers.secrets = QStringList{u"get"_s, u"list"_s};
+        developers.keys = QStringList{u"get"_s};
+        QVERIFY(model->stageReplace(Developers, std::nullopt, developers));
+        QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
+
+        const ApplyReport report = applyAndWait(*model);
+        QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
+        QVERIFY(report.readBack);
+        QVERIFY2(report.differences.isEmpty(), qPrintable(report.differences.join(u'\n')));
+        QVERIFY(report.succeeded());
+        QCOMPARE(report.sent.size(), 3);
+        QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
+        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/replace"_s));
+        QVERIFY(report.sent[2].startsWith(u"PUT accessPolicies/remove"_s));
+
+        // The model shows the state read back, with nothing staged.
+        QVERIFY(!model->hasStagedChanges());
+        QCOMPARE(model->rowCount(), 3);
+        QVERIFY(model->rowOf(CiPipeline) < 0);
+        QCOMPARE(
+            accesspolicy::nameSet(model->entry(model->rowOf(Erin)).permissions.secrets.value()),
+            (QSet<QString>{u"get"_s, u"list"_s}));
+        QVERIFY(accesspolicy::samePermissions(model->entry(model->rowOf(Developers)).permissions,
+                                              developers));
+
+        // An independent read agrees.
+        auto arm = m_fixture->session().arm(m_alice.id);
+        const auto vault = ClientFixture::await(arm->getVault(devId()));
+        QVERIFY(vault.ok());
+        QCOMPARE(vault->properties.accessPolicies->size(), 3);
+    }
+
+    void concurrentAddSurvives()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        model->stageAdd(entryFor(Erin, {u"get"_s, u"list"_s}));
+
+        // Meanwhile a second client adds a policy for Dave.
+        auto other = automationArm();
+        QVERIFY(other);
+        const auto added = ClientFixture::await(other->updateAccessPolicies(
+            devId(), arm::AccessPolicyOperation::Add, {entryFor(Dave, {u"get"_s})}));
+        QVERIFY2(added.ok(), qPrintable(added.error().summary()));
+
+        const ApplyReport report = applyAndWait(*model);
+        QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
+        QVERIFY(model->rowOf(Erin) >= 0);
+        QVERIFY(model->rowOf(Dave) >= 0);
+        const auto vault = ClientFixture::await(other->getVault(devId()));
+        QVERIFY(vault.ok());
+        QCOMPARE(vault->properties.accessPolicies->size(), 5);
+    }
+
+    void dataPlaneFollows()
+    {
+        // Erin (a security auditor) has no policy on kv-contoso-dev, nor has any group of hers.
+        // (Dave is a member of Developers, which holds every permission there.)
+        const Result<Account> erin = m_fixture->signIn(u"erin@contoso.example"_s);
+        QVERIFY2(erin.ok(), qPrintable(erin.error().summary()));
+        auto vault =
+            m_fixture->session().vault(erin->id, {}, m_fixture->vaultUri(u"kv-contoso-dev"_s));
+        QVERIFY(vault);
+        auto before = ClientFixture::await(vault->listSecrets());
+        QVERIFY(!before.ok());
+        QCOMPARE(before.error().kind, AzureError::Kind::Policy);
+        QCOMPARE(before.error().status, 403);
+        auto get = ClientFixture::await(vault->getSecret(u"dev-database-password"_s));
+        QVERIFY(!get.ok());
+        QCOMPARE(get.error().kind, AzureError::Kind::Policy);
+
+        auto model = openDev();
+        QVERIFY(model);
+        model->stageGrant(Erin, ObjectKind::Secrets, u"get"_s);
+        model->stageGrant(Erin, ObjectKind::Secrets, u"list"_s);
+        QVERIFY(applyAndWait(*model).succeeded());
+        auto listed = ClientFixture::await(vault->listSecrets());
+        QVERIFY2(listed.ok(), qPrintable(listed.error().summary()));
+        get = ClientFixture::await(vault->getSecret(u"dev-database-password"_s));
+        QVERIFY2(get.ok(), qPrintable(get.error().summary()));
+
+        QVERIFY(model->stageRemove(Erin, std::nullopt));
+        QVERIFY(applyAndWait(*model).succeeded());
+        QVERIFY(model->rowOf(Erin) < 0);
+        auto after = ClientFixture::await(vault->listSecrets());
+        QVERIFY(!after.ok());
+        QCOMPARE(after.error().kind, AzureError::Kind::Policy);
+    }
+
+    void selfLockoutGuard()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        QCOMPARE(model->signedInObjectId(), Alice);
+        arm::Permissions mine = model->entry(model->rowOf(Alice)).permissions;
+        mine.secrets->removeAll(u"delete"_s);
+        mine.secrets->removeAll(u"purge"_s);
+        QVERIFY(model->stageReplace(Alice, std::nullopt, mine));
+        const QList<GuardWarning> warnings = model->guardWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].id, GuardWarning::SelfLockout);
+        QCOMPARE(warnings[0].consequence,
+                 u"You (Alice Ahmed) will lose secrets: delete, purge on kv-contoso-dev."_s);
+
+        // Giving others' rights away warns nobody about Alice.
+        model->discardStaged();
+        QVERIFY(model->stageRemove(Developers, std::nullopt));
+        QVERIFY(model->guardWarnings().isEmpty());
+    }
+
+    void lastFullRightsGuard()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
+        QVERIFY(model->stageRemove(Developers, std::nullopt));
+        QVERIFY(model->guardWarnings().isEmpty()); // Alice keeps full management
+        arm::Permissions reduced = model->entry(model->rowOf(Alice)).permissions;
+        reduced.certificates = QStringList{u"get"_s, u"list"_s};
+        QVERIFY(model->stageReplace(Alice, std::nullopt, reduced));
+        QList<GuardWarning> warnings = model->guardWarnings();
+        QCOMPARE(warnings.size(), 2);
+        QCOMPARE(warnings[0].id, GuardWarning::SelfLockout);
+        QCOMPARE(warnings[1].id, GuardWarning::LastFullRights);
+        QVERIFY(warnings[1].consequence.contains(u"Alice Ahmed"_s));
+        QVERIFY(warnings[1].consequence.contains(u"ci-pipeline"_s));
+
+        QVERIFY(model->stageRemove(Alice, std::nullopt));
+        warnings = model->guardWarnings();
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY(warnings[0].consequence.contains(u"will lose your access policy"_s));
+    }
+};
+
+QTEST_MAIN(tst_AccessPolicyModel)
+#include "tst_accesspolicymodel.moc"
