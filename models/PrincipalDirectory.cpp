@@ -150,7 +150,12 @@ QIcon principalIcon(graph::PrincipalKind kind)
     const auto it = cache.constFind(int(kind));
     if (it != cache.constEnd())
         return *it;
-    const QIcon icon = drawnPrincipal(kind);
+    // The same picture when selected: the default tint would hide the blue user icon
+    // on the selection's highlight.
+    QIcon icon = drawnPrincipal(kind);
+    const QPixmap pixmap = icon.pixmap(32, 32);
+    icon.addPixmap(pixmap, QIcon::Selected, QIcon::Off);
+    icon.addPixmap(pixmap, QIcon::Selected, QIcon::On);
     cache.insert(int(kind), icon);
     return icon;
 }

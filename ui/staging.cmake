@@ -3,4 +3,6 @@
 target_sources(vaultlens_ui PRIVATE
     widgets/StagedChangesBar.h widgets/StagedChangesBar.cpp
     widgets/ReviewChangesDialog.h widgets/ReviewChangesDialog.cpp
+    access/AccessView.h access/AccessView.cpp
+    access/PermissionModelDialog.h access/PermissionModelDialog.cpp
 )

@@ -43,8 +43,8 @@ AccessPolicyEditor::AccessPolicyEditor(Session &session, VaultLocation location,
     m_heading->setObjectName(u"accessPolicyHeading"_s);
     m_heading->setWordWrap(true);
     m_heading->setTextFormat(Qt::PlainText);
-    m_heading->setText(tr("Permission model: vault access policy. Each entry grants a principal "
-                          "permissions on keys, secrets and certificates of this vault."));
+    m_heading->setText(tr("Each entry grants a principal permissions on keys, secrets and "
+                          "certificates of this vault."));
     m_banner->setObjectName(u"policyErrorBanner"_s);
 
     m_proxy->setSourceModel(m_model->table());
