@@ -12,11 +12,19 @@
 
 namespace vl {
 
+namespace {
+using TokenPromise = SharedPromise<Result<AccessToken>>;
+/// Everyone waiting for one token request in flight. Each waiter has its own
+/// future: a QFuture takes only one continuation, so one future shared by two
+/// callers would answer only the one that attached last.
+using Waiters = QList<TokenPromise>;
+} // namespace
+
 struct CachingCredential::State
 {
     std::shared_ptr<TokenCache> cache;
     QMutex mutex; ///< guards the cache and the requests in flight
-    QHash<QString, QFuture<Result<AccessToken>>> inFlight;
+    QHash<QString, std::shared_ptr<Waiters>> inFlight;
 };
 
 CachingCredential::CachingCredential(std::shared_ptr<TokenCredential> inner,
@@ -50,8 +58,11 @@ QFuture<Result<AccessToken>> CachingCredential::getToken(const TokenRequestConte
                 return readyFuture(Result<AccessToken>(*held));
             }
             const auto running = m_state->inFlight.constFind(key);
-            if (running != m_state->inFlight.constEnd() && !running->isFinished())
-                return *running;
+            if (running != m_state->inFlight.constEnd()) {
+                TokenPromise waiter;
+                (*running)->append(waiter);
+                return waiter.future();
+            }
         }
     }
 
@@ -63,39 +74,49 @@ QFuture<Result<AccessToken>> CachingCredential::getToken(const TokenRequestConte
     // never recorded as in flight. The promise is fulfilled outside the lock: whatever
     // runs on fulfilment may ask this credential again.
     auto answered = std::make_shared<bool>(false);
-    SharedPromise<Result<AccessToken>> promise;
+    auto waiters = std::make_shared<Waiters>();
+    TokenPromise promise;
+    waiters->append(promise);
     TokenRequestContext forwarded = request;
     forwarded.tenantId = tenant;
-    auto settle = [weak, key, shared, answered](const std::function<void(State &)> &update) {
+    // Updates the state under the lock; answers every waiter outside it.
+    auto settle = [weak, key, shared, answered, waiters](const std::function<void(State &)> &update,
+                                                         const Result<AccessToken> &result) {
+        Waiters answer;
         if (auto state = weak.lock()) {
             QMutexLocker lock(&state->mutex);
             update(*state);
             if (shared)
                 state->inFlight.remove(key);
             *answered = true;
+            answer = *waiters;
+        } else {
+            answer = *waiters;
         }
+        for (const TokenPromise &waiter : std::as_const(answer))
+            waiter.finish(result);
     };
     auto tail =
         m_inner->getToken(forwarded)
-            .then([settle, promise, account, tenant, scopes](const Result<AccessToken> &result) {
-                settle([&](State &state) {
-                    if (result.ok())
-                        state.cache->insert(account, tenant, scopes, *result);
-                });
-                promise.finish(result);
+            .then([settle, account, tenant, scopes](const Result<AccessToken> &result) {
+                settle(
+                    [&](State &state) {
+                        if (result.ok())
+                            state.cache->insert(account, tenant, scopes, *result);
+                    },
+                    result);
             })
-            .onCanceled([settle, promise]() {
-                settle([](State &) {});
-                promise.finish(AzureError::make(
-                    AzureError::Kind::Cancelled,
-                    QCoreApplication::translate("vl::CachingCredential",
-                                                "The token request was cancelled.")));
+            .onCanceled([settle]() {
+                settle([](State &) {}, AzureError::make(AzureError::Kind::Cancelled,
+                                                        QCoreApplication::translate(
+                                                            "vl::CachingCredential",
+                                                            "The token request was cancelled.")));
             });
     Q_UNUSED(tail)
     if (shared) {
         QMutexLocker lock(&m_state->mutex);
         if (!*answered)
-            m_state->inFlight.insert(key, promise.future());
+            m_state->inFlight.insert(key, waiters);
     }
     return promise.future();
 }
