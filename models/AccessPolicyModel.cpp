@@ -232,7 +232,8 @@ AccessPolicyModel::AccessPolicyModel(std::optional<arm::ArmClient> arm,
     connect(m_directory, &PrincipalDirectory::resolved, this, [this](const QStringList &ids) {
         const QSet<QString> wanted(ids.cbegin(), ids.cend());
         for (int r = 0; r < m_rows.size(); ++r)
-            if (wanted.contains(m_rows.at(r).entry.objectId.toLower()))
+            if (wanted.contains(m_rows.at(r).entry.objectId.toLower())
+                || wanted.contains(m_rows.at(r).entry.applicationId.value_or(QString()).toLower()))
                 m_table->rowChanged(r);
     });
     connect(&Presentation::instance(), &Presentation::changed, this, [this] {
@@ -311,8 +312,7 @@ QString AccessPolicyModel::principalLabel(const arm::AccessPolicyEntry &e) const
     if (!e.applicationId)
         return name;
     // A compound identity: the application acting for the principal.
-    QString app = tr("application %1").arg(Presentation::instance().guid(*e.applicationId));
-    return tr("%1 for %2").arg(app, name);
+    return tr("%1 for %2").arg(m_directory->applicationLabel(*e.applicationId), name);
 }
 
 // ---- staging ---------------------------------------------------------------------------
@@ -591,9 +591,14 @@ QList<GuardWarning> AccessPolicyModel::guardWarnings() const
 void AccessPolicyModel::resolvePrincipals()
 {
     QStringList ids;
-    for (const Row &row : std::as_const(m_rows))
+    QStringList apps;
+    for (const Row &row : std::as_const(m_rows)) {
         ids.append(row.entry.objectId);
+        if (row.entry.applicationId)
+            apps.append(*row.entry.applicationId);
+    }
     m_directory->resolve(ids);
+    m_directory->resolveApplications(apps);
 }
 
 void AccessPolicyModel::reload()

@@ -68,6 +68,43 @@ void PrincipalDirectory::resolve(const QStringList &ids)
                });
 }
 
+void PrincipalDirectory::resolveApplications(const QStringList &appIds)
+{
+    for (const QString &appId : appIds) {
+        const QString key = appId.trimmed().toLower();
+        if (key.isEmpty() || m_applications.contains(key) || m_pendingApplications.contains(key)
+            || !m_graph)
+            continue;
+        m_pendingApplications.insert(key);
+        onFinished(m_graph->servicePrincipalByAppId(key), this,
+                   [this, key](const Result<graph::Principal> &r) {
+                       m_pendingApplications.remove(key);
+                       if (!r) {
+                           Q_EMIT failed(r.error());
+                           return;
+                       }
+                       m_applications.insert(key, *r);
+                       if (r->isResolved())
+                           m_known.insert(r->id.toLower(), *r);
+                       Q_EMIT resolved({key});
+                   });
+    }
+}
+
+const graph::Principal *PrincipalDirectory::findApplication(const QString &appId) const
+{
+    const auto it = m_applications.constFind(appId.trimmed().toLower());
+    return it == m_applications.constEnd() ? nullptr : &*it;
+}
+
+QString PrincipalDirectory::applicationLabel(const QString &appId) const
+{
+    const graph::Principal *p = findApplication(appId);
+    if (p && p->isResolved())
+        return Presentation::instance().text(p->label());
+    return tr("application %1").arg(Presentation::instance().guid(appId));
+}
+
 QString PrincipalDirectory::label(const QString &id) const
 {
     const graph::Principal *p = find(id);

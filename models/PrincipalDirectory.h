@@ -45,6 +45,13 @@ public:
     [[nodiscard]] bool isPending(const QString &id) const;
     /// Resolves the ids not known yet (one Graph call per 1000); answers with resolved().
     void resolve(const QStringList &ids);
+    /// Resolves the service principals of applications (compound identities) by app id;
+    /// answers with resolved() with the app ids.
+    void resolveApplications(const QStringList &appIds);
+    /// The service principal of the application @p appId once resolved; nullptr before.
+    [[nodiscard]] const graph::Principal *findApplication(const QString &appId) const;
+    /// The application's name once resolved, else "application <app id>".
+    [[nodiscard]] QString applicationLabel(const QString &appId) const;
     /// Adds principals known otherwise (a search result the person picked).
     void insert(const graph::Principal &principal);
 
@@ -62,8 +69,10 @@ Q_SIGNALS:
 
 private:
     std::optional<graph::GraphClient> m_graph;
-    QHash<QString, graph::Principal> m_known; ///< lower-case id -> principal
-    QSet<QString> m_pending;                  ///< lower-case ids
+    QHash<QString, graph::Principal> m_known;        ///< lower-case id -> principal
+    QSet<QString> m_pending;                         ///< lower-case ids
+    QHash<QString, graph::Principal> m_applications; ///< lower-case app id -> service principal
+    QSet<QString> m_pendingApplications;             ///< lower-case app ids
 };
 
 /// The icon of a principal kind: user, group, service principal, managed identity, unknown.

@@ -231,6 +231,22 @@ QFuture<Result<QList<Principal>>> GraphClient::searchAll(const QString &text, Se
         });
 }
 
+QFuture<Result<Principal>> GraphClient::servicePrincipalByAppId(const QString &appId) const
+{
+    const QList<QPair<QString, QString>> query{
+        {u"$filter"_s, GraphQuery::equals(u"appId"_s, appId.trimmed())},
+        {u"$select"_s, selectFor(PrincipalKind::ServicePrincipal)}};
+    return getPage(url(u"servicePrincipals"_s, query), PrincipalKind::ServicePrincipal,
+                   searchOperation(PrincipalKind::ServicePrincipal))
+        .then([appId](const Result<Page<Principal>> &page) -> Result<Principal> {
+            if (!page)
+                return page.error();
+            if (page->items.isEmpty())
+                return Principal::unresolved(appId);
+            return page->items.first();
+        });
+}
+
 QFuture<Result<Principal>> GraphClient::me() const
 {
     HttpRequest request = makeRequest(

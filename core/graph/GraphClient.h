@@ -99,6 +99,13 @@ public:
     [[nodiscard]] QFuture<Result<QList<Principal>>>
     searchAll(const QString &text, SearchMode mode = SearchMode::Prefix) const;
 
+    /**
+     * @brief The service principal of the application @p appId in this tenant
+     * (`GET /servicePrincipals?$filter=appId eq '{appId}'`): how a compound
+     * identity's application is named. Principal::unresolved(appId) when the tenant
+     * has none.
+     */
+    [[nodiscard]] QFuture<Result<Principal>> servicePrincipalByAppId(const QString &appId) const;
     /// The signed-in user (`/me`); a 400 BadRequest for an application's token.
     [[nodiscard]] QFuture<Result<Principal>> me() const;
 

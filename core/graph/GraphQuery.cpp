@@ -17,6 +17,13 @@ QString startsWith(const QString &property, const QString &prefix)
     return u"startswith(%1,'%2')"_s.arg(property, literal);
 }
 
+QString equals(const QString &property, const QString &value)
+{
+    QString literal = value;
+    literal.replace(u'\'', "''"_L1);
+    return u"%1 eq '%2'"_s.arg(property, literal);
+}
+
 QString searchClause(const QString &property, const QString &text)
 {
     QString words = text;

@@ -14,6 +14,9 @@ namespace vl::graph::GraphQuery {
  */
 [[nodiscard]] QString startsWith(const QString &property, const QString &prefix);
 
+/// `appId eq 'value'`: an equality `$filter` clause, the value as an OData string literal.
+[[nodiscard]] QString equals(const QString &property, const QString &value);
+
 /**
  * `"displayName:text"`: one `$search` clause (needs `ConsistencyLevel: eventual`).
  * Double quotes and backslashes in @p text become spaces: they would end the

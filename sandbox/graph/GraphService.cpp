@@ -220,11 +220,17 @@ HttpResponse GraphService::list(const HttpRequest &request, const QString &set,
     static const QRegularExpression startsWith(
         u"^\\s*startswith\\(\\s*(displayName|userPrincipalName|mail)\\s*,\\s*'((?:[^']|'')*)'\\s*\\)\\s*$"_s,
         QRegularExpression::CaseInsensitiveOption);
-    const auto m = startsWith.match(filter);
+    // ... or equality on appId (how a service principal is found by its application).
+    static const QRegularExpression equals(u"^\\s*(appId)\\s+eq\\s+'((?:[^']|'')*)'\\s*$"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    auto m = startsWith.match(filter);
+    const bool exact = !m.hasMatch() && !filter.isEmpty();
+    if (exact)
+        m = equals.match(filter);
     if (!filter.isEmpty() && !m.hasMatch())
-        return graphError(
-            400, u"Request_UnsupportedQuery"_s,
-            u"Unsupported query: only startswith(displayName,'x') is supported here."_s);
+        return graphError(400, u"Request_UnsupportedQuery"_s,
+                          u"Unsupported query: only startswith(displayName,'x') and appId eq 'x' "
+                          "are supported here."_s);
     const QString property = m.captured(1);
     const QString prefix = m.captured(2).replace(u"''"_s, u"'"_s);
 
@@ -296,7 +302,10 @@ HttpResponse GraphService::list(const HttpRequest &request, const QString &set,
                                      && p.kind == PrincipalKind::ManagedIdentity);
         if (p.deleted || !kindMatches || !inTenant(p, tenantId, directory))
             continue;
-        if (!prefix.isEmpty() && !valueOf(p, property).startsWith(prefix, Qt::CaseInsensitive))
+        if (exact && valueOf(p, property).compare(prefix, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!exact && !prefix.isEmpty()
+            && !valueOf(p, property).startsWith(prefix, Qt::CaseInsensitive))
             continue;
         if (!clauses.isEmpty() && !found(p))
             continue;

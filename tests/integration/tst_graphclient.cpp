@@ -132,6 +132,7 @@ private Q_SLOTS:
     void searchAll_data();
     void searchAll();
     void searchAllFailsWhenOneFails();
+    void servicePrincipalByAppId();
     void me();
     void meNeedsAUser();
     void transitiveMemberOf_data();
@@ -491,6 +492,26 @@ void TestGraphClient::searchAllFailsWhenOneFails()
     const Result<QList<Principal>> r = ClientFixture::await(graph.searchAll(u"a"_s));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().status, 503);
+}
+
+void TestGraphClient::servicePrincipalByAppId()
+{
+    const GraphClient graph = client(u"alice"_s);
+    const Result<Principal> r = ClientFixture::await(graph.servicePrincipalByAppId(ReportingApp));
+    QVERIFY2(r.ok(), qPrintable(r.error().summary()));
+    QCOMPARE(r->id, Reporting);
+    QCOMPARE(r->appId, ReportingApp);
+    QCOMPARE(r->kind, PrincipalKind::ServicePrincipal);
+    const HttpRequest &sent = m_tap->requests.first();
+    QCOMPARE(sent.url.path(), u"/v1.0/servicePrincipals"_s);
+    QCOMPARE(queryValue(sent, u"$filter"_s), u"appId eq '"_s + ReportingApp + u"'"_s);
+
+    // An application without a service principal in the tenant.
+    const Result<Principal> none = ClientFixture::await(
+        graph.servicePrincipalByAppId(u"00000000-0000-4000-8000-0000000000ff"_s));
+    QVERIFY2(none.ok(), qPrintable(none.error().summary()));
+    QVERIFY(!none->isResolved());
+    QCOMPARE(none->id, u"00000000-0000-4000-8000-0000000000ff"_s);
 }
 
 void TestGraphClient::me()

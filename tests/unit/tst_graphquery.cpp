@@ -14,6 +14,7 @@ class TestGraphQuery : public QObject
 private Q_SLOTS:
     void startsWith_data();
     void startsWith();
+    void equals();
     void searchClause_data();
     void searchClause();
     void isObjectId_data();
@@ -43,6 +44,12 @@ void TestGraphQuery::startsWith()
     QFETCH(QString, prefix);
     QFETCH(QString, filter);
     QCOMPARE(GraphQuery::startsWith(u"displayName"_s, prefix), filter);
+}
+
+void TestGraphQuery::equals()
+{
+    QCOMPARE(GraphQuery::equals(u"appId"_s, u"4e4e"_s), u"appId eq '4e4e'"_s);
+    QCOMPARE(GraphQuery::equals(u"appId"_s, u"O'N"_s), u"appId eq 'O''N'"_s);
 }
 
 void TestGraphQuery::searchClause_data()
