@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The networking editor driven through its widgets against the sandbox: bad
+// IP rules refused in place, add, edit, remove, the access mode, "Add my
+// client address", the own-address guard in the review, apply with read-back
+// and its effect on the data plane, and a private endpoint approval.
+#include "NetworkRulesModel.h"
+#include "SessionFixture.h"
+#include "network/NetworkEditor.h"
+#include "state/Seed.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/ReviewChangesDialog.h"
+#include "widgets/StagedChangesBar.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vl;
+using namespace vl::test;
+using namespace vl::sandbox::DemoIds;
+using vl::ui::NetworkEditor;
+using vl::ui::ReviewChangesDialog;
+using Mode = NetworkRulesModel::AccessMode;
+
+namespace {
+
+constexpr int Timeout = 20000;
+/// The address the sandbox's vaults see for this machine in this test.
+const QString MyAddress = u"203.0.113.50"_s;
+
+void screenshot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QTest::qWait(50); // let pending layout requests settle
+    QVERIFY(w.grab().save(dir + u'/' + name));
+}
+
+} // namespace
+
+class tst_NetworkEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SessionFixture> m_fixture;
+    Account m_alice;
+
+    template<typename T>
+    static T *child(QWidget &w, const QString &name)
+    {
+        auto *c = w.findChild<T *>(name);
+        if (!c)
+            qFatal("no child %s", qPrintable(name));
+        return c;
+    }
+
+    VaultLocation locationOf(const QString &subscription, const QString &group,
+                             const QString &name) const
+    {
+        VaultLocation l;
+        l.accountId = m_alice.id;
+        l.tenantId = m_alice.homeTenantId;
+        l.subscriptionId = subscription;
+        l.resourceGroup = group;
+        l.name = name;
+        l.vaultUri = m_fixture->vaultUri(name);
+        l.resourceId = u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
+                       + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
+        l.cloud = m_fixture->cloud().name;
+        return l;
+    }
+
+    /// Selects the row of @p key in @p view; false when it is not shown.
+    static bool select(QTableView *view, const QString &key)
+    {
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            if (view->model()->index(r, 0).data(NetworkRuleTable::KeyRole).toString() == key) {
+                view->selectRow(r);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void typeRule(NetworkEditor &editor, const QString &text)
+    {
+        auto *edit = child<QLineEdit>(editor, u"ipRuleEdit"_s);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+        child<QPushButton>(editor, u"addIpRuleButton"_s)->click();
+    }
+
+    bool listSecrets(const QString &vaultName, AzureError *error = nullptr)
+    {
+        auto client = m_fixture->session().vault(m_alice.id, {}, m_fixture->vaultUri(vaultName));
+        const auto page = ClientFixture::await(client->listSecrets(1));
+        if (!page.ok() && error)
+            *error = page.error();
+        return page.ok();
+    }
+
+    /// Opens the review, ticks every guard, applies and waits for the report.
+    static QString reviewAndApply(NetworkEditor &editor, int expectedWarnings)
+    {
+        ReviewChangesDialog *dialog = editor.stagedChangesBar()->review();
+        if (!dialog || dialog->confirmations().size() != expectedWarnings)
+            return {};
+        for (QCheckBox *box : dialog->confirmations())
+            box->setChecked(true);
+        if (!dialog->applyButton()->isEnabled())
+            return {};
+        dialog->applyButton()->click();
+        if (!QTest::qWaitFor([&] { return !dialog->reportText().isEmpty(); }, Timeout))
+            return {};
+        const QString report = dialog->reportText();
+        closeReview(editor);
+        return report;
+    }
+
+    /// Closes the open review and waits until it is gone (it deletes itself on close).
+    static void closeReview(NetworkEditor &editor)
+    {
+        if (ReviewChangesDialog *dialog = editor.stagedChangesBar()->reviewDialog())
+            dialog->reject();
+        QTRY_VERIFY_WITH_TIMEOUT(!editor.stagedChangesBar()->reviewDialog(), Timeout);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<ApplyReport>();
+        m_fixture = std::make_unique<SessionFixture>();
+        QVERIFY(m_fixture->isRunning());
+        m_fixture->sandbox().sandbox().state().clientAddress = MyAddress;
+        const Result<Account> alice = m_fixture->signIn();
+        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
+        m_alice = *alice;
+    }
+
+    void badInputsAreRefusedInPlace_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("private") << u"10.0.0.0/8"_s << u"private"_s;
+        QTest::newRow("private host") << u"192.168.1.1"_s << u"private"_s;
+        QTest::newRow("loopback") << u"127.0.0.1"_s << u"loopback"_s;
+        QTest::newRow("IPv6") << u"2001:db8::1"_s << u"IPv6"_s;
+        QTest::newRow("malformed") << u"1.2.3"_s << u"not an IPv4"_s;
+        QTest::newRow("prefix 33") << u"1.2.3.4/33"_s << u"not an IPv4"_s;
+    }
+
+    void badInputsAreRefusedInPlace()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, reason);
+        NetworkEditor editor(m_fixture->session(),
+                             locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        editor.resize(1100, 760);
+        editor.show();
+        QTRY_VERIFY_WITH_TIMEOUT(editor.model()->isLoaded() && !editor.model()->isBusy(), Timeout);
+        typeRule(editor, input);
+        auto *error = child<QLabel>(editor, u"ipRuleError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(reason, Qt::CaseInsensitive), qPrintable(error->text()));
+        QVERIFY(!editor.model()->hasStagedChanges());
+        QCOMPARE(child<QTableView>(editor, u"ipRulesView"_s)->model()->rowCount(), 0);
+        // Typing again clears the message.
+        QTest::keyClick(child<QLineEdit>(editor, u"ipRuleEdit"_s), Qt::Key_Backspace);
+        QVERIFY(!error->isVisible());
+    }
+
+    void stageReviewApplyAndDataPlane()
+    {
+        NetworkEditor editor(m_fixture->session(),
+                             locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        editor.resize(1100, 760);
+        editor.show();
+        NetworkRulesModel *model = editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        QVERIFY(child<QRadioButton>(editor, u"accessAllNetworks"_s)->isChecked());
+        QVERIFY(child<QLabel>(editor, u"dataPlaneNote"_s)->text().contains(u"data plane only"_s));
+        auto *view = child<QTableView>(editor, u"ipRulesView"_s);
+        auto *error = child<QLabel>(editor, u"ipRuleError"_s);
+
+        // Add a range with host bits: normalised, and said so.
+        typeRule(editor, u"203.0.113.77/24"_s);
+        QVERIFY(model->stagedFirewall().ipRules.contains(u"203.0.113.0/24"_s));
+        QVERIFY(error->text().contains(u"203.0.113.0/24"_s));
+        QVERIFY(child<QLineEdit>(editor, u"ipRuleEdit"_s)->text().isEmpty());
+        // A duplicate is refused in place.
+        typeRule(editor, u"203.0.113.0/24"_s);
+        QVERIFY(error->text().contains(u"already"_s));
+
+        // Edit it.
+        QVERIFY(select(view, u"203.0.113.0/24"_s));
+        child<QPushButton>(editor, u"editIpRuleButton"_s)->click();
+        QCOMPARE(child<QLineEdit>(editor, u"ipRuleEdit"_s)->text(), u"203.0.113.0/24"_s);
+        QCOMPARE(child<QPushButton>(editor, u"addIpRuleButton"_s)->text(), u"&Save"_s);
+        typeRule(editor, u"198.51.100.0/24"_s);
+        QCOMPARE(model->stagedFirewall().ipRules, QStringList{u"198.51.100.0/24"_s});
+        QCOMPARE(child<QPushButton>(editor, u"addIpRuleButton"_s)->text(), u"&Add"_s);
+
+        // Add and remove another.
+        typeRule(editor, u"8.8.8.8"_s);
+        QCOMPARE(view->model()->rowCount(), 2);
+        QVERIFY(select(view, u"8.8.8.8/32"_s));
+        child<QPushButton>(editor, u"removeIpRuleButton"_s)->click();
+        QCOMPARE(view->model()->rowCount(), 1);
+
+        // Restrict to selected networks.
+        child<QRadioButton>(editor, u"accessSelectedNetworks"_s)->click();
+        QCOMPARE(model->accessMode(), Mode::SelectedNetworks);
+
+        // Add my client address: found with one data-plane request, staged as /32.
+        auto *mine = child<QPushButton>(editor, u"addClientAddressButton"_s);
+        mine->click();
+        QTRY_VERIFY_WITH_TIMEOUT(model->stagedFirewall().ipRules.contains(MyAddress + u"/32"_s),
+                                 Timeout);
+        QCOMPARE(mine->text(), u"Add my &client address (%1)"_s.arg(MyAddress));
+        QCOMPARE(view->model()->rowCount(), 2);
+        QVERIFY(model->guardWarnings().isEmpty());
+
+        // Without it, the change would lock this machine out: the review asks first.
+        QVERIFY(select(view, MyAddress + u"/32"_s));
+        child<QPushButton>(editor, u"removeIpRuleButton"_s)->click();
+        ReviewChangesDialog *dialog = editor.stagedChangesBar()->review();
+        QVERIFY(dialog);
+        const QString diff = dialog->diffText();
+        QVERIFY2(diff.contains(u"- access: all networks"_s), qPrintable(diff));
+        QVERIFY(diff.contains(u"+ access: selected networks"_s));
+        QVERIFY(diff.contains(u"+ ip rule 198.51.100.0/24"_s));
+        QVERIFY(diff.contains(u"PATCH vault (networkAcls, publicNetworkAccess)"_s));
+        QCOMPARE(dialog->confirmations().size(), 1);
+        QCheckBox *guard = dialog->confirmations().first();
+        QCOMPARE(guard->objectName(), u"guardConfirmation_"_s + GuardWarning::OwnAddressBlocked);
+        QVERIFY(guard->text().contains(MyAddress));
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        dialog->resize(720, 460);
+        screenshot(*dialog, u"networking-guard.png"_s);
+        guard->setChecked(true);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        dialog->applyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->reportText().isEmpty(), Timeout);
+        QVERIFY2(dialog->reportText().contains(u"every change is in place"_s),
+                 qPrintable(dialog->reportText()));
+        closeReview(editor);
+        QVERIFY(!model->hasStagedChanges());
+        QCOMPARE(model->baseFirewall().ipRules, QStringList{u"198.51.100.0/24"_s});
+        QVERIFY(child<QRadioButton>(editor, u"accessSelectedNetworks"_s)->isChecked());
+
+        // The sandbox's firewall now refuses this machine on the data plane.
+        AzureError denied;
+        QVERIFY(!listSecrets(u"kv-contoso-dev"_s, &denied));
+        QCOMPARE(denied.kind, AzureError::Kind::Firewall);
+        QCOMPARE(denied.innerCode, u"ForbiddenByFirewall"_s);
+        QCOMPARE(denied.clientAddress, MyAddress);
+
+        // The denial's fix: add the address it named; no guard this time.
+        editor.addClientAddress(denied.clientAddress);
+        QVERIFY(model->stagedFirewall().ipRules.contains(MyAddress + u"/32"_s));
+        const QString report = reviewAndApply(editor, 0);
+        QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
+        QVERIFY(listSecrets(u"kv-contoso-dev"_s));
+    }
+
+    void bypassAndVirtualNetworkRules()
+    {
+        NetworkEditor editor(
+            m_fixture->session(),
+            locationOf(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s));
+        editor.resize(1100, 760);
+        editor.show();
+        NetworkRulesModel *model = editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        QVERIFY(child<QCheckBox>(editor, u"bypassAzureServices"_s)->isChecked());
+        child<QCheckBox>(editor, u"bypassAzureServices"_s)->click();
+        QVERIFY(!model->bypassAzureServices());
+
+        auto *subnet = child<QLineEdit>(editor, u"subnetIdEdit"_s);
+        QTest::keyClicks(subnet, u"vnet-apps/snet-web"_s);
+        child<QPushButton>(editor, u"addVirtualNetworkRuleButton"_s)->click();
+        QVERIFY(child<QLabel>(editor, u"subnetIdError"_s)->isVisible());
+        subnet->clear();
+        const QString id =
+            u"/subscriptions/"_s + ProductionSubscription
+            + u"/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-data/subnets/snet-db"_s;
+        QTest::keyClicks(subnet, id);
+        QTest::keyClick(subnet, Qt::Key_Return);
+        auto *vnets = child<QTableView>(editor, u"virtualNetworkRulesView"_s);
+        QCOMPARE(vnets->model()->rowCount(), 2);
+        QVERIFY(select(vnets, model->baseFirewall().subnets.first()));
+        child<QPushButton>(editor, u"removeVirtualNetworkRuleButton"_s)->click();
+        QCOMPARE(model->stagedFirewall().subnets, QStringList{id.toLower()});
+
+        // IP rules too: an edit and an addition, shown with what is staged.
+        auto *ips = child<QTableView>(editor, u"ipRulesView"_s);
+        QVERIFY(select(ips, u"198.51.100.0/24"_s));
+        child<QPushButton>(editor, u"editIpRuleButton"_s)->click();
+        typeRule(editor, u"198.51.100.0/23"_s);
+        typeRule(editor, u"203.0.113.128/25"_s);
+        QCOMPARE(ips->model()->rowCount(), 4);
+        screenshot(editor, u"networking.png"_s);
+
+        const QString report = reviewAndApply(editor, 0);
+        QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
+        QVERIFY(!model->baseFirewall().bypassAzureServices);
+        QCOMPARE(model->baseFirewall().subnets, QStringList{id.toLower()});
+        QCOMPARE(vnets->model()->rowCount(), 1);
+        QCOMPARE(model->baseFirewall().ipRules,
+                 (QStringList{u"203.0.113.10/32"_s, u"198.51.100.0/23"_s, u"203.0.113.128/25"_s}));
+    }
+
+    void approvePrivateEndpoint()
+    {
+        NetworkEditor editor(
+            m_fixture->session(),
+            locationOf(ProductionSubscription, u"rg-security"_s, u"kv-contoso-private"_s));
+        editor.show();
+        NetworkRulesModel *model = editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        QVERIFY(child<QRadioButton>(editor, u"accessDisabled"_s)->isChecked());
+        auto *view = child<QTableView>(editor, u"privateEndpointsView"_s);
+        auto *approve = child<QPushButton>(editor, u"approveConnectionButton"_s);
+        QVERIFY(select(view, u"pe-web"_s));
+        QVERIFY(!approve->isEnabled()); // already approved
+        QVERIFY(select(view, u"pe-partner"_s));
+        QVERIFY(approve->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(editor, u"connectionDescriptionEdit"_s),
+                         u"Partner onboarding"_s);
+        approve->click();
+        QCOMPARE(model->stagedChanges().size(), 1);
+        ReviewChangesDialog *dialog = editor.stagedChangesBar()->review();
+        QVERIFY(dialog->diffText().contains(u"private endpoint pe-partner: Approved"_s));
+        QVERIFY(dialog->diffText().contains(u"PUT privateEndpointConnections/pe-partner"_s));
+        closeReview(editor);
+        const QString report = reviewAndApply(editor, 0);
+        QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
+        QString status;
+        QString description;
+        for (const auto &c : model->baseConnections())
+            if (c.name == "pe-partner"_L1) {
+                status = c.status;
+                description = c.description;
+            }
+        QCOMPARE(status, u"Approved"_s);
+        QCOMPARE(description, u"Partner onboarding"_s);
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+};
+
+QTEST_MAIN(tst_NetworkEditor)
+#include "tst_networkeditor.moc"
