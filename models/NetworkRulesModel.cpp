@@ -520,35 +520,37 @@ void NetworkRulesModel::refreshTables()
 QList<StagedChange> NetworkRulesModel::stagedChanges() const
 {
     QList<StagedChange> changes;
-    if (m_staged.hasFirewallChanges()) {
-        const Firewall staged = stagedFirewall();
-        StagedChange c;
-        c.kind = StagedChange::Kind::Modify;
-        c.subject = tr("Firewall of %1").arg(m_location.name);
-        c.operation = u"PATCH vault (networkAcls, publicNetworkAccess)"_s;
-        if (m_staged.mode) {
-            c.before.append(tr("access: %1").arg(accessModeText(m_base.mode)));
-            c.after.append(tr("access: %1").arg(accessModeText(*m_staged.mode)));
-        }
-        if (m_staged.bypass) {
-            auto text = [](bool on) {
-                return on ? tr("trusted Microsoft services: may bypass the firewall")
-                          : tr("trusted Microsoft services: no bypass");
-            };
-            c.before.append(text(m_base.bypassAzureServices));
-            c.after.append(text(*m_staged.bypass));
-        }
-        for (const QString &ip : m_staged.removedIps)
-            c.before.append(tr("ip rule %1").arg(ip));
-        for (const QString &ip : m_staged.addedIps)
-            c.after.append(tr("ip rule %1").arg(ip));
-        for (const QString &id : m_staged.removedSubnets)
-            c.before.append(tr("virtual network rule %1").arg(Presentation::instance().text(id)));
-        for (const QString &id : m_staged.addedSubnets)
-            c.after.append(tr("virtual network rule %1").arg(Presentation::instance().text(id)));
-        if (c.before.isEmpty() && c.after.isEmpty())
-            c.after.append(tr("access: %1").arg(accessModeText(staged.mode)));
-        changes.append(c);
+    // One change per setting and rule; all of them travel in one PATCH of the firewall.
+    const QString patch = u"PATCH vault (networkAcls, publicNetworkAccess)"_s;
+    const auto add = [&](StagedChange::Kind kind, const QString &subject, QStringList before,
+                         QStringList after) {
+        changes.append({kind, subject, std::move(before), std::move(after), patch});
+    };
+    if (m_staged.mode)
+        add(StagedChange::Kind::Modify, tr("Public network access of %1").arg(m_location.name),
+            {tr("access: %1").arg(accessModeText(m_base.mode))},
+            {tr("access: %1").arg(accessModeText(*m_staged.mode))});
+    if (m_staged.bypass) {
+        auto text = [](bool on) {
+            return on ? tr("trusted Microsoft services: may bypass the firewall")
+                      : tr("trusted Microsoft services: no bypass");
+        };
+        add(StagedChange::Kind::Modify, tr("Trusted Microsoft services"),
+            {text(m_base.bypassAzureServices)}, {text(*m_staged.bypass)});
+    }
+    for (const QString &ip : m_staged.removedIps)
+        add(StagedChange::Kind::Remove, tr("IPv4 rule %1").arg(ip), {tr("ip rule %1").arg(ip)}, {});
+    for (const QString &ip : m_staged.addedIps)
+        add(StagedChange::Kind::Add, tr("IPv4 rule %1").arg(ip), {}, {tr("ip rule %1").arg(ip)});
+    for (const QString &id : m_staged.removedSubnets) {
+        const QString shown = Presentation::instance().text(id);
+        add(StagedChange::Kind::Remove, tr("Virtual network rule"),
+            {tr("virtual network rule %1").arg(shown)}, {});
+    }
+    for (const QString &id : m_staged.addedSubnets) {
+        const QString shown = Presentation::instance().text(id);
+        add(StagedChange::Kind::Add, tr("Virtual network rule"), {},
+            {tr("virtual network rule %1").arg(shown)});
     }
     for (auto it = m_staged.connections.cbegin(); it != m_staged.connections.cend(); ++it) {
         const auto found = std::find_if(m_connections.cbegin(), m_connections.cend(),
@@ -593,7 +595,7 @@ QList<GuardWarning> NetworkRulesModel::guardWarnings() const
         return {};
     return {GuardWarning{
         GuardWarning::OwnAddressBlocked,
-        tr("This machine's address %1 will be denied by the firewall of %2:\nVaultLens (and "
+        tr("This machine's address %1 will be denied by the firewall of %2: VaultLens (and "
            "this machine) will no longer reach the vault's secrets, keys and certificates.")
             .arg(address, m_location.name)}};
 }

@@ -261,12 +261,19 @@ private Q_SLOTS:
         QVERIFY(!model->stageRemoveIpRule(u"203.0.113.10/32"_s));
         QVERIFY(!model->stageRemoveIpRule(u"8.8.4.4/32"_s));
         QCOMPARE(model->stagedFirewall().ipRules, QStringList{u"198.51.102.0/24"_s});
+        // One change per rule, all sent in one PATCH.
         const QList<StagedChange> changes = model->stagedChanges();
-        QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.first().operation, u"PATCH vault (networkAcls, publicNetworkAccess)"_s);
-        QVERIFY(changes.first().before.contains(u"ip rule 203.0.113.10/32"_s));
-        QVERIFY(changes.first().before.contains(u"ip rule 198.51.100.0/24"_s));
-        QVERIFY(changes.first().after.contains(u"ip rule 198.51.102.0/24"_s));
+        QCOMPARE(changes.size(), 3);
+        QStringList before;
+        QStringList after;
+        for (const StagedChange &c : changes) {
+            QCOMPARE(c.operation, u"PATCH vault (networkAcls, publicNetworkAccess)"_s);
+            before += c.before;
+            after += c.after;
+        }
+        QVERIFY(before.contains(u"ip rule 203.0.113.10/32"_s));
+        QVERIFY(before.contains(u"ip rule 198.51.100.0/24"_s));
+        QCOMPARE(after, QStringList{u"ip rule 198.51.102.0/24"_s});
         // Removing the own address's rule under Deny blocks this machine.
         QVERIFY(model->clientAddress().isEmpty() || model->clientAddress() == DefaultClientAddress);
 
@@ -313,10 +320,11 @@ private Q_SLOTS:
         model->setAccessMode(Mode::SelectedNetworks);
         QVERIFY(model->stageAddIpRule(u"198.51.100.0/24"_s).ok);
         const QList<StagedChange> changes = model->stagedChanges();
-        QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.first().before, QStringList{u"access: all networks"_s});
-        QCOMPARE(changes.first().after,
-                 (QStringList{u"access: selected networks"_s, u"ip rule 198.51.100.0/24"_s}));
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).before, QStringList{u"access: all networks"_s});
+        QCOMPARE(changes.at(0).after, QStringList{u"access: selected networks"_s});
+        QCOMPARE(changes.at(1).kind, StagedChange::Kind::Add);
+        QCOMPARE(changes.at(1).after, QStringList{u"ip rule 198.51.100.0/24"_s});
 
         const QList<GuardWarning> warnings = model->guardWarnings();
         QCOMPARE(warnings.size(), 1);

@@ -260,7 +260,8 @@ private Q_SLOTS:
         QVERIFY(review);
         auto *guard = review->findChild<QCheckBox *>(u"guardConfirmation_selfLockout"_s);
         QVERIFY(guard);
-        QVERIFY2(guard->text().contains(u"secrets: delete, purge"_s), qPrintable(guard->text()));
+        QVERIFY2(guard->accessibleName().contains(u"secrets: delete, purge"_s),
+                 qPrintable(guard->accessibleName()));
         QVERIFY(!review->applyButton()->isEnabled());
         QVERIFY(review->diffText().contains(u"- secrets:"_s));
         if (!screenshotDir().isEmpty())

@@ -242,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->confirmations().size(), 1);
         QCheckBox *guard = dialog->confirmations().first();
         QCOMPARE(guard->objectName(), u"guardConfirmation_"_s + GuardWarning::OwnAddressBlocked);
-        QVERIFY(guard->text().contains(MyAddress));
+        QVERIFY(guard->accessibleName().contains(MyAddress));
         QVERIFY(!dialog->applyButton()->isEnabled());
         dialog->resize(720, 460);
         screenshot(*dialog, u"networking-guard.png"_s);

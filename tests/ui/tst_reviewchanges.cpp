@@ -87,6 +87,16 @@ private Q_SLOTS:
         discard->click();
         QVERIFY(editor.changes.isEmpty());
         QVERIFY(!review->isEnabled());
+
+        // A closed review is forgotten at once, though deleted later.
+        editor.stage(grantDave());
+        ReviewChangesDialog *first = bar.review();
+        first->reject();
+        QVERIFY(!bar.reviewDialog());
+        ReviewChangesDialog *second = bar.review();
+        QVERIFY(second);
+        QVERIFY(second != first || !first->isVisible());
+        QVERIFY(second->isVisible());
     }
 
     void diffApplyAndReport()
@@ -137,7 +147,11 @@ private Q_SLOTS:
         auto *self = dialog.findChild<QCheckBox *>(u"guardConfirmation_selfLockout"_s);
         auto *last = dialog.findChild<QCheckBox *>(u"guardConfirmation_lastFullRights"_s);
         QVERIFY(self && last);
-        QCOMPARE(self->text(), u"You will lose keys: all."_s);
+        QCOMPARE(self->accessibleName(), u"Confirm: You will lose keys: all."_s);
+        auto *consequence = dialog.findChild<QLabel *>(u"guardConsequence_selfLockout"_s);
+        QVERIFY(consequence);
+        QCOMPARE(consequence->text(), u"You will lose keys: all."_s);
+        QVERIFY(consequence->wordWrap());
         QVERIFY(!dialog.applyButton()->isEnabled());
         dialog.applyButton()->click();
         QCOMPARE(editor.applies, 0);

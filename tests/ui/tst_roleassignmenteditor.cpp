@@ -357,7 +357,7 @@ private Q_SLOTS:
         auto *last =
             child<QCheckBox>(*review, u"guardConfirmation_"_s + GuardWarning::LastFullRights);
         QVERIFY(self && last);
-        QVERIFY(self->text().contains(u"manage access to kv-contoso-apps"_s));
+        QVERIFY(self->accessibleName().contains(u"manage access to kv-contoso-apps"_s));
         QVERIFY(!review->applyButton()->isEnabled());
         self->setChecked(true);
         QVERIFY(!review->applyButton()->isEnabled());

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -82,13 +83,22 @@ ReviewChangesDialog::ReviewChangesDialog(StagedEditor &editor, QWidget *parent)
         layout->addWidget(caution);
     }
     for (const GuardWarning &w : warnings) {
-        auto *box = new QCheckBox(w.consequence, this);
+        // A check box does not wrap its text: the consequence is a label beside it.
+        auto *row = new QHBoxLayout;
+        auto *box = new QCheckBox(this);
         box->setObjectName(u"guardConfirmation_"_s + w.id);
         box->setAccessibleName(tr("Confirm: %1").arg(w.consequence));
-        box->setStyleSheet(u"QCheckBox { color: #c62828; font-weight: bold; }"_s);
+        box->setToolTip(w.consequence);
+        auto *text = new QLabel(w.consequence, this);
+        text->setObjectName(u"guardConsequence_"_s + w.id);
+        text->setWordWrap(true);
+        text->setStyleSheet(u"QLabel { color: #c62828; font-weight: bold; }"_s);
+        text->setBuddy(box);
+        row->addWidget(box, 0, Qt::AlignTop);
+        row->addWidget(text, 1);
         connect(box, &QCheckBox::toggled, this, &ReviewChangesDialog::updateApply);
         m_confirmations.append(box);
-        layout->addWidget(box);
+        layout->addLayout(row);
     }
 
     m_status->setObjectName(u"applyStatus"_s);

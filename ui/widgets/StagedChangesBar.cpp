@@ -4,6 +4,8 @@
 #include "ReviewChangesDialog.h"
 #include "StagedChanges.h"
 
+#include <QDialog>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -48,7 +50,12 @@ ReviewChangesDialog *StagedChangesBar::review()
         return m_dialog;
     m_dialog = new ReviewChangesDialog(m_editor, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_dialog, &QObject::destroyed, this, [this] { m_dialog = nullptr; });
+    // Forgotten as soon as it closes: its deletion comes later, from the event loop.
+    connect(m_dialog, &QDialog::finished, this, [this] { m_dialog = nullptr; });
+    connect(m_dialog, &QObject::destroyed, this, [this, dialog = m_dialog] {
+        if (m_dialog == dialog)
+            m_dialog = nullptr;
+    });
     m_dialog->open();
     return m_dialog;
 }
