@@ -217,6 +217,19 @@ void MainWindow::createMenus()
             openInPortal(view->location());
     });
     vault->addAction(m_portal);
+    vault->addSeparator();
+    m_access = makeAction(this, u"vaultAccessAction"_s, tr("&Access: who may do what…"));
+    connect(m_access, &QAction::triggered, this, [this] {
+        if (VaultView *view = currentVault())
+            view->showAccess();
+    });
+    vault->addAction(m_access);
+    m_networking = makeAction(this, u"vaultNetworkingAction"_s, tr("Net&working: from where…"));
+    connect(m_networking, &QAction::triggered, this, [this] {
+        if (VaultView *view = currentVault())
+            view->showNetworking();
+    });
+    vault->addAction(m_networking);
 
     QMenu *view = menuBar()->addMenu(tr("Vie&w"));
     view->addAction(m_navigationDock->toggleViewAction());
@@ -432,6 +445,9 @@ void MainWindow::updateActions()
     const bool hasVault = currentVault() != nullptr;
     for (QAction *action : {m_newItem, m_copyVaultUri, m_portal, m_exportList})
         action->setEnabled(hasVault);
+    const bool managed = hasVault && currentVault()->location().hasResourceId();
+    m_access->setEnabled(managed);
+    m_networking->setEnabled(managed);
 }
 
 void MainWindow::updateCounts()

@@ -106,6 +106,8 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_find = nullptr;
     QAction *m_portal = nullptr;
+    QAction *m_access = nullptr;
+    QAction *m_networking = nullptr;
     QAction *m_copyVaultUri = nullptr;
     QAction *m_exportList = nullptr;
     QAction *m_newItem = nullptr;

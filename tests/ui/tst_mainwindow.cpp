@@ -4,15 +4,24 @@
 // kept across runs, and every interactive widget named for tests and for
 // assistive technology.
 #include "MainWindow.h"
+#include "PermissionModelSwitch.h"
 #include "Presentation.h"
 #include "SessionFixture.h"
 #include "VaultItemModel.h"
+#include "access/AccessPolicyDialog.h"
+#include "access/AccessPolicyEditor.h"
+#include "access/AccessView.h"
+#include "access/AssignRoleDialog.h"
+#include "access/PermissionModelDialog.h"
+#include "access/RoleAssignmentEditor.h"
 #include "access/RoleCatalogue.h"
+#include "access/RoleDefinitionDialog.h"
 #include "access/RoleExplorer.h"
 #include "items/ItemListView.h"
 #include "secrets/SecretDetails.h"
 #include "shell/Theme.h"
 #include "shell/VaultView.h"
+#include "state/Seed.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -196,8 +205,23 @@ private Q_SLOTS:
         QVERIFY(account.ok());
         ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
         window.show();
-        ui::VaultView *view = window.openVault(locationOf(f, *account, u"kv-contoso-dev"_s));
+        VaultLocation dev = locationOf(f, *account, u"kv-contoso-dev"_s);
+        dev.resourceId = u"/subscriptions/"_s + sandbox::DemoIds::DevelopmentSubscription
+                         + u"/resourceGroups/rg-dev/providers/Microsoft.KeyVault/vaults/"
+                           "kv-contoso-dev"_s;
+        ui::VaultView *view = window.openVault(dev);
         QTRY_VERIFY_WITH_TIMEOUT(view->list(VaultItemKind::Secret)->model()->rowCount() > 0, 20000);
+        // The access and networking editors and their dialogs are named too.
+        view->showNetworking();
+        QVERIFY(view->networkEditor());
+        view->showAccess();
+        ui::AccessView *access = view->accessView();
+        QVERIFY(access);
+        QTRY_VERIFY_WITH_TIMEOUT(access->permissionModel().isLoaded(), 20000);
+        QVERIFY(access->openSwitchDialog());
+        QVERIFY(access->accessPolicies()->addPolicy());
+        access->roleAssignments()->openAssignDialog();
+        QVERIFY(access->roleAssignments()->assignDialog());
         window.showRoleExplorer();
         QStringList unnamed;
         const auto widgets = window.findChildren<QWidget *>();

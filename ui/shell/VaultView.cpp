@@ -1,13 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "VaultView.h"
 
+#include "AccessPolicyModel.h"
+#include "NetworkRulesModel.h"
 #include "PortalLinks.h"
 #include "Presentation.h"
 #include "Session.h"
+#include "access/AccessPolicyDialog.h"
+#include "access/AccessPolicyEditor.h"
+#include "access/AccessView.h"
+#include "access/AssignRoleDialog.h"
+#include "access/ObjectKind.h"
+#include "access/RoleAssignmentEditor.h"
+#include "access/RoleDefinitionDialog.h"
 #include "certificates/CertificateDetails.h"
 #include "items/ItemListView.h"
+#include "journal/FlowStep.h"
 #include "keys/KeyDetails.h"
+#include "network/NetworkEditor.h"
 #include "secrets/SecretDetails.h"
+#include "widgets/ErrorBanner.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -143,11 +155,22 @@ VaultView::VaultView(Session &session, VaultLocation location, QWidget *parent)
     m_tabs->addTab(makeTab(VaultItemKind::Secret, m_secretDetails), tr("&Secrets"));
     m_tabs->addTab(makeTab(VaultItemKind::Key, m_keyDetails), tr("&Keys"));
     m_tabs->addTab(makeTab(VaultItemKind::Certificate, m_certificateDetails), tr("C&ertificates"));
+    // Access and networking are Resource Manager views, made when first shown.
+    m_tabs->addTab(managementPlaceholder(tr("who may use it")), tr("&Access"));
+    m_tabs->addTab(managementPlaceholder(tr("its firewall")), tr("&Networking"));
     m_secretDetails->setClient(m_client);
     m_keyDetails->setClient(m_client);
     m_certificateDetails->setClient(m_client);
     // A list loads when its tab is first shown.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == AccessTab)
+            accessView();
+        else if (index == NetworkTab)
+            networkEditor();
+        if (index < 0 || index > 2) {
+            Q_EMIT countsChanged();
+            return;
+        }
         ItemListView *list = m_lists[index];
         if (!list->client())
             list->setClient(m_client);
@@ -207,6 +230,10 @@ QWidget *VaultView::makeTab(VaultItemKind kind, Pane *pane)
         pane->setItem(item);
         purgeWith(pane);
     });
+    connect(list->errorBanner(), &ErrorBanner::remedyRequested, this, [this](const Remedy &remedy) {
+        if (!applyRemedy(remedy) && !remedy.text.isEmpty())
+            Q_EMIT statusMessage(remedy.text, 8000);
+    });
     connect(list, &ItemListView::openInPortalRequested, this,
             [this, kind](const VaultItem &item) { openItemInPortal(kind, item); });
     return splitter;
@@ -214,7 +241,96 @@ QWidget *VaultView::makeTab(VaultItemKind kind, Pane *pane)
 
 VaultItemKind VaultView::currentKind() const
 {
-    return static_cast<VaultItemKind>(qBound(0, m_tabs->currentIndex(), 2));
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index <= 2 ? static_cast<VaultItemKind>(index) : VaultItemKind::Secret;
+}
+
+bool VaultView::showsItems() const
+{
+    return m_tabs->currentIndex() >= 0 && m_tabs->currentIndex() <= 2;
+}
+
+QWidget *VaultView::managementPlaceholder(const QString &what)
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    if (!m_location.hasResourceId()) {
+        auto *note = new QLabel(
+            tr("This vault was opened by its address, so Resource Manager, which keeps %1, is "
+               "not known for it. Open the vault from the navigation tree to see and change "
+               "%1.")
+                .arg(what),
+            page);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+        layout->addStretch();
+    }
+    return page;
+}
+
+AccessView *VaultView::accessView()
+{
+    if (!m_access && m_location.hasResourceId()) {
+        m_access = new AccessView(m_session, m_location, this);
+        QWidget *page = m_tabs->widget(AccessTab);
+        page->layout()->addWidget(m_access);
+    }
+    return m_access;
+}
+
+NetworkEditor *VaultView::networkEditor()
+{
+    if (!m_network && m_location.hasResourceId()) {
+        m_network = new NetworkEditor(m_session, m_location, this);
+        QWidget *page = m_tabs->widget(NetworkTab);
+        page->layout()->addWidget(m_network);
+    }
+    return m_network;
+}
+
+void VaultView::showAccess()
+{
+    m_tabs->setCurrentIndex(AccessTab);
+}
+
+void VaultView::showNetworking()
+{
+    m_tabs->setCurrentIndex(NetworkTab);
+}
+
+bool VaultView::applyRemedy(const Remedy &remedy)
+{
+    switch (remedy.kind) {
+    case Remedy::Kind::AddClientAddress:
+        if (!networkEditor() || remedy.address.isEmpty())
+            return false;
+        showNetworking();
+        m_network->addClientAddress(remedy.address);
+        return true;
+    case Remedy::Kind::GrantAccessPolicyPermission: {
+        // "secrets get": the kind, then the permission.
+        const QStringList parts = remedy.permission.split(u' ', Qt::SkipEmptyParts);
+        const std::optional<access::ObjectKind> kind =
+            access::objectKindFromWireName(parts.value(0));
+        if (!accessView() || !kind || parts.size() < 2)
+            return false;
+        showAccess();
+        m_access->showAccessPolicies(true);
+        m_access->accessPolicies()->grantPermission(remedy.principalId, *kind, parts.value(1));
+        return true;
+    }
+    case Remedy::Kind::AssignRole:
+        if (!accessView())
+            return false;
+        showAccess();
+        m_access->showAccessPolicies(false);
+        m_access->roleAssignments()->assignRole(remedy.principalId, remedy.roleName,
+                                                remedy.scope.isEmpty() ? m_location.resourceId
+                                                                       : remedy.scope);
+        return true;
+    default:
+        return false;
+    }
 }
 
 void VaultView::setCurrentKind(VaultItemKind kind)
@@ -229,6 +345,16 @@ ItemListView *VaultView::list(VaultItemKind kind) const
 
 void VaultView::refresh()
 {
+    if (m_tabs->currentIndex() == AccessTab) {
+        if (accessView())
+            m_access->reload();
+        return;
+    }
+    if (m_tabs->currentIndex() == NetworkTab) {
+        if (networkEditor())
+            m_network->model()->reload();
+        return;
+    }
     ItemListView *current = list(currentKind());
     if (current->client())
         current->refresh();
@@ -238,11 +364,15 @@ void VaultView::refresh()
 
 void VaultView::focusFilter()
 {
+    if (!showsItems())
+        return;
     list(currentKind())->focusFilter();
 }
 
 void VaultView::newItem()
 {
+    if (!showsItems())
+        return;
     switch (currentKind()) {
     case VaultItemKind::Secret:
         m_secretDetails->newSecret();
@@ -258,6 +388,8 @@ void VaultView::newItem()
 
 void VaultView::exportVisibleList()
 {
+    if (!showsItems())
+        return;
     QString selectedFilter;
     const QString csv = tr("CSV (*.csv)");
     const QString json = tr("JSON (*.json)");
@@ -277,6 +409,8 @@ void VaultView::exportVisibleList()
 
 QString VaultView::countsText() const
 {
+    if (!showsItems())
+        return {};
     const Counts &counts = m_counts[indexOf(currentKind())];
     const QLocale locale;
     QString noun;
