@@ -197,19 +197,28 @@ void PermissionModelSwitch::switchModel()
     arm::VaultPatchParameters patch;
     patch.properties.enableRbacAuthorization = target;
     onFinished(arm->updateVault(m_location.resourceId, patch), this,
-               [this, client = *arm](const Result<arm::Vault> &sent) {
+               [this, client = *arm, target](const Result<arm::Vault> &sent) {
                    if (!sent) {
                        Q_EMIT failed(sent.error());
                        return;
                    }
                    // Read back rather than trusting the PATCH's answer.
                    onFinished(client.getVault(m_location.resourceId), this,
-                              [this](const Result<arm::Vault> &r) {
+                              [this, target](const Result<arm::Vault> &r) {
                                   if (!r) {
                                       Q_EMIT failed(r.error());
                                       return;
                                   }
                                   m_vault = *r;
+                                  if (r->properties.usesRbac() != target) {
+                                      Q_EMIT failed(AzureError::make(
+                                          AzureError::Kind::Conflict,
+                                          target ? tr("The vault was read back still using "
+                                                      "access policies.")
+                                                 : tr("The vault was read back still using "
+                                                      "Azure RBAC.")));
+                                      return;
+                                  }
                                   Q_EMIT switched(r->properties.usesRbac());
                               });
                });

@@ -120,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(dialog->confirmations().isEmpty());
         QVERIFY(dialog->applyButton()->isEnabled());
 
-        QSignalSpy finished(dialog, &ReviewChangesDialog::finished);
+        QSignalSpy finished(dialog, &ReviewChangesDialog::applyFinished);
         dialog->applyButton()->click();
         QCOMPARE(editor.applies, 1);
         QVERIFY(!dialog->applyButton()->isEnabled()); // no second apply while busy
@@ -165,10 +165,15 @@ private Q_SLOTS:
         ApplyReport report;
         report.sent = {u"PUT accessPolicies/add (1 entry)"_s};
         report.readBack = true;
-        report.differences = {u"Dave Jones: secrets list is missing"_s};
+        report.differences = {u"Dave Jones: secrets list is missing"_s,
+                              u"Dave Jones: secrets <get> is missing"_s};
         editor.finish(report);
         QVERIFY(dialog.reportText().contains(u"differs from what was staged"_s));
         QVERIFY(dialog.reportText().contains(u"secrets list is missing"_s));
+        // Lines are escaped one by one and joined with real line breaks.
+        QVERIFY2(dialog.reportText().contains(
+                     u"secrets list is missing<br/>Dave Jones: secrets &lt;get&gt; is missing"_s),
+                 qPrintable(dialog.reportText()));
         if (qEnvironmentVariableIsSet("VAULTLENS_SCREENSHOTS"))
             dialog.grab().save(qEnvironmentVariable("VAULTLENS_SCREENSHOTS")
                                + u"/review-report.png"_s);

@@ -29,6 +29,15 @@ QString kindText(StagedChange::Kind kind)
     return {};
 }
 
+/// Each line escaped, then joined with line breaks.
+QString htmlLines(const QStringList &lines)
+{
+    QStringList escaped;
+    for (const QString &line : lines)
+        escaped.append(line.toHtmlEscaped());
+    return escaped.join(u"<br/>"_s);
+}
+
 } // namespace
 
 ReviewChangesDialog::ReviewChangesDialog(StagedEditor &editor, QWidget *parent)
@@ -167,8 +176,7 @@ void ReviewChangesDialog::showReport(const ApplyReport &report)
     m_applying = false;
     QString text;
     if (!report.sent.isEmpty())
-        text +=
-            tr("Sent:") + u"<br/>"_s + report.sent.join(u"<br/>"_s).toHtmlEscaped() + u"<br/>"_s;
+        text += tr("Sent:") + u"<br/>"_s + htmlLines(report.sent) + u"<br/>"_s;
     if (report.error)
         text += u"<b>"_s
                 + tr("Failed while sending %1: %2")
@@ -179,14 +187,14 @@ void ReviewChangesDialog::showReport(const ApplyReport &report)
         text += tr("Read back: every change is in place.");
     else if (report.readBack && !report.differences.isEmpty())
         text += u"<b>"_s + tr("Read back: the vault differs from what was staged:") + u"</b><br/>"_s
-                + report.differences.join(u"<br/>"_s).toHtmlEscaped();
+                + htmlLines(report.differences);
     else if (!report.readBack)
         text += tr("The vault could not be read back; reload to see its state.");
     m_status->setText(report.succeeded() ? tr("Applied.") : tr("Applied with problems."));
     m_report->setText(text);
     m_report->show();
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
-    Q_EMIT finished(report.succeeded());
+    Q_EMIT applyFinished(report.succeeded());
 }
 
 } // namespace vl::ui

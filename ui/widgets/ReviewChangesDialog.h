@@ -50,7 +50,7 @@ public:
 
 Q_SIGNALS:
     /// The apply ended (also emitted by the editor as StagedEditor::applied).
-    void finished(bool succeeded);
+    void applyFinished(bool succeeded);
 
 private:
     void updateApply();

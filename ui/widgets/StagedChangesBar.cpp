@@ -37,9 +37,9 @@ StagedChangesBar::StagedChangesBar(StagedEditor &editor, QWidget *parent)
 
     connect(m_review, &QPushButton::clicked, this, [this] { review(); });
     connect(m_discard, &QPushButton::clicked, &m_editor, &StagedEditor::discardStaged);
-    connect(&m_editor, &StagedEditor::stagedChanged, this, &StagedChangesBar::update);
-    connect(&m_editor, &StagedEditor::busyChanged, this, &StagedChangesBar::update);
-    update();
+    connect(&m_editor, &StagedEditor::stagedChanged, this, &StagedChangesBar::updateSummary);
+    connect(&m_editor, &StagedEditor::busyChanged, this, &StagedChangesBar::updateSummary);
+    updateSummary();
 }
 
 StagedChangesBar::~StagedChangesBar() = default;
@@ -65,7 +65,7 @@ ReviewChangesDialog *StagedChangesBar::reviewDialog() const
     return m_dialog;
 }
 
-void StagedChangesBar::update()
+void StagedChangesBar::updateSummary()
 {
     const int count = int(m_editor.stagedChanges().size());
     if (count == 0)

@@ -39,7 +39,7 @@ public:
     [[nodiscard]] ReviewChangesDialog *reviewDialog() const;
 
 private:
-    void update();
+    void updateSummary();
 
     StagedEditor &m_editor;
     QLabel *m_summary;
