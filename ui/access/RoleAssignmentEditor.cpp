@@ -266,8 +266,11 @@ void RoleAssignmentEditor::assignRole(const QString &principalId, const QString 
     dialog->setRole(roleName);
     dialog->setScope(scope.isEmpty() ? m_model->vaultScope() : scope);
     PrincipalDirectory &directory = m_model->directory();
-    if (const graph::Principal *p = directory.find(principalId); p && p->isResolved()) {
-        dialog->setPrincipal(*p);
+    if (const graph::Principal *p = directory.find(principalId)) {
+        // Known: set it, or leave the search to the person when the directory has no such
+        // principal.
+        if (p->isResolved())
+            dialog->setPrincipal(*p);
         return;
     }
     // Not known yet: fill it in once the directory answers.
