@@ -80,6 +80,43 @@ bool samePermissions(const arm::Permissions &a, const arm::Permissions &b)
     return true;
 }
 
+QStringList without(const QStringList &a, const QStringList &b)
+{
+    const QSet<QString> other = nameSet(b);
+    QStringList out;
+    QSet<QString> placed;
+    for (const QString &n : a) {
+        const QString key = n.trimmed().toLower();
+        if (!other.contains(key) && !placed.contains(key)) {
+            out.append(n.trimmed());
+            placed.insert(key);
+        }
+    }
+    return out;
+}
+
+QStringList common(const QStringList &a, const QStringList &b)
+{
+    return without(a, without(a, b));
+}
+
+arm::Permissions difference(const arm::Permissions &a, const arm::Permissions &b)
+{
+    arm::Permissions out;
+    for (ObjectKind kind : access::allObjectKinds)
+        if (const QStringList names = without(list(a, kind), list(b, kind)); !names.isEmpty())
+            setList(out, kind, names);
+    return out;
+}
+
+bool isEmpty(const arm::Permissions &permissions)
+{
+    for (ObjectKind kind : access::allObjectKinds)
+        if (!list(permissions, kind).isEmpty())
+            return false;
+    return true;
+}
+
 bool sameIdentity(const arm::AccessPolicyEntry &a, const QString &objectId,
                   const std::optional<QString> &applicationId)
 {

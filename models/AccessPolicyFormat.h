@@ -24,6 +24,18 @@ void setList(arm::Permissions &permissions, access::ObjectKind kind, const QStri
 [[nodiscard]] QSet<QString> nameSet(const QStringList &names);
 /// True when both hold the same permissions in every category (case-insensitive sets).
 [[nodiscard]] bool samePermissions(const arm::Permissions &a, const arm::Permissions &b);
+/// The names of @p a that @p b does not hold (case-insensitive, by name: `all` is one
+/// name like any other), each once, in @p a's order.
+[[nodiscard]] QStringList without(const QStringList &a, const QStringList &b);
+/// The names of @p a that @p b holds too (case-insensitive), each once, in @p a's order.
+[[nodiscard]] QStringList common(const QStringList &a, const QStringList &b);
+/**
+ * Per category, the permissions @p a holds that @p b does not: what going from @p b to
+ * @p a gains (or, swapped, loses). Categories with none are left unset.
+ */
+[[nodiscard]] arm::Permissions difference(const arm::Permissions &a, const arm::Permissions &b);
+/// True when @p permissions holds nothing in any category.
+[[nodiscard]] bool isEmpty(const arm::Permissions &permissions);
 /// True when @p a and @p b name the same principal (object id and application id).
 [[nodiscard]] bool sameIdentity(const arm::AccessPolicyEntry &a, const QString &objectId,
                                 const std::optional<QString> &applicationId);

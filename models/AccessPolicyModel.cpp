@@ -7,7 +7,6 @@
 #include "PrincipalDirectory.h"
 #include "Session.h"
 #include "access/PermissionCatalogue.h"
-#include "access/Validation.h"
 #include "auth/AccountManager.h"
 #include "util/Future.h"
 
@@ -360,6 +359,8 @@ void AccessPolicyModel::setEdit(Edit edit)
 
 void AccessPolicyModel::stageAdd(arm::AccessPolicyEntry entry)
 {
+    if (m_isApplying)
+        return;
     entry.applicationId = normalizedApp(entry.applicationId);
     const int row = rowOf(entry.objectId, entry.applicationId);
     Edit edit{entry.objectId, entry.applicationId,
@@ -374,6 +375,8 @@ bool AccessPolicyModel::stageReplace(const QString &objectId,
                                      const std::optional<QString> &applicationId,
                                      const arm::Permissions &permissions)
 {
+    if (m_isApplying)
+        return false;
     const int row = rowOf(objectId, applicationId);
     if (row < 0)
         return false;
@@ -385,6 +388,8 @@ bool AccessPolicyModel::stageReplace(const QString &objectId,
 bool AccessPolicyModel::stageRemove(const QString &objectId,
                                     const std::optional<QString> &applicationId)
 {
+    if (m_isApplying)
+        return false;
     const int row = rowOf(objectId, applicationId);
     if (row < 0)
         return false;
@@ -396,6 +401,8 @@ bool AccessPolicyModel::stageRemove(const QString &objectId,
 void AccessPolicyModel::stageGrant(const QString &principalId, ObjectKind kind,
                                    const QString &permission)
 {
+    if (m_isApplying)
+        return;
     arm::AccessPolicyEntry e;
     e.objectId = principalId;
     e.tenantId = vaultTenantId();
@@ -406,7 +413,7 @@ void AccessPolicyModel::stageGrant(const QString &principalId, ObjectKind kind,
 
 void AccessPolicyModel::discardStaged()
 {
-    if (m_edits.isEmpty())
+    if (m_isApplying || m_edits.isEmpty())
         return;
     m_edits.clear();
     refresh(false);
@@ -520,7 +527,11 @@ QList<StagedChange> AccessPolicyModel::stagedChanges() const
                 c.after.append(after.isEmpty() ? QString(access::wireName(k) + u": —"_s)
                                                : ap::line(k, after));
             }
-            c.operation = operationText(arm::AccessPolicyOperation::Replace);
+            // The permissions gained are added and those lost removed: the entry is never
+            // replaced, so permissions others add meanwhile are kept.
+            c.operation =
+                QString(operationText(arm::AccessPolicyOperation::Add) + u" + "_s
+                        + arm::accessPolicyOperationName(arm::AccessPolicyOperation::Remove));
             changes.append(c);
             break;
         case RowState::Removed:
@@ -612,190 +623,39 @@ void AccessPolicyModel::reload()
                "vault does not reach.")));
         return;
     }
+    const int generation = ++m_generation;
     setBusy(true);
-    onFinished(m_arm->getVault(m_location.resourceId), this, [this](const Result<arm::Vault> &r) {
-        setBusy(false);
-        if (!r) {
-            Q_EMIT loadFailed(r.error());
-            return;
-        }
-        m_base = r->properties.accessPolicies.value_or(QList<arm::AccessPolicyEntry>{});
-        m_vaultTenant = r->properties.tenantId;
-        m_vaultName = r->name;
-        m_loaded = true;
-        // Edits that the new base already satisfies are done.
-        const QList<Edit> edits = m_edits;
-        m_edits.clear();
-        for (const Edit &e : edits) {
-            const arm::AccessPolicyEntry *base = baseFor(e.objectId, e.applicationId);
-            if ((base && e.permissions && ap::samePermissions(*e.permissions, base->permissions))
-                || (!base && !e.permissions))
-                continue;
-            m_edits.append(e);
-        }
-        refresh(true);
-        resolvePrincipals();
-        Q_EMIT loaded();
-        Q_EMIT stagedChanged();
-    });
-}
-
-// ---- apply -----------------------------------------------------------------------------
-
-void AccessPolicyModel::apply()
-{
-    if (m_isApplying)
-        return;
-    m_isApplying = true;
-    m_report = ApplyReport{};
-    m_applying = m_edits;
-    m_queue.clear();
-    QList<arm::AccessPolicyEntry> adds, replaces, removes;
-    for (const Row &row : std::as_const(m_rows)) {
-        switch (row.state) {
-        case RowState::Added:
-            adds.append(row.entry);
-            break;
-        case RowState::Changed:
-            replaces.append(row.entry);
-            break;
-        case RowState::Removed:
-            removes.append(*row.base); // its current permissions, so the entry goes
-            break;
-        case RowState::Unchanged:
-            break;
-        }
-    }
-    const int max = access::Validation::MaxAccessPoliciesPerUpdate;
-    auto enqueue = [&](arm::AccessPolicyOperation op, const QList<arm::AccessPolicyEntry> &list) {
-        for (qsizetype i = 0; i < list.size(); i += max)
-            m_queue.append(Batch{op, list.mid(i, max)});
-    };
-    enqueue(arm::AccessPolicyOperation::Add, adds);
-    enqueue(arm::AccessPolicyOperation::Replace, replaces);
-    enqueue(arm::AccessPolicyOperation::Remove, removes);
-
-    // Refuse the whole set before anything is sent when an entry is not valid.
-    for (const Batch &batch : std::as_const(m_queue)) {
-        for (arm::AccessPolicyEntry e : batch.entries) {
-            if (e.tenantId.isEmpty())
-                e.tenantId = vaultTenantId();
-            if (const auto v = access::Validation::accessPolicyEntry(e, vaultTenantId()); !v) {
-                m_report.error = AzureError::make(AzureError::Kind::Malformed, v.message);
-                m_report.failedOperation =
-                    tr("%1 (%2)").arg(operationText(batch.operation), principalLabel(e));
-                m_queue.clear();
-                break;
-            }
-        }
-        if (m_report.error)
-            break;
-    }
-    setBusy(true);
-    if (!m_arm) {
-        m_report.error = AzureError::make(AzureError::Kind::Unauthenticated,
-                                          tr("No Azure Resource Manager access for this account."));
-        finishApply(std::nullopt);
-        return;
-    }
-    if (m_report.error) {
-        readBack();
-        return;
-    }
-    sendNext();
-}
-
-void AccessPolicyModel::sendNext()
-{
-    if (m_queue.isEmpty()) {
-        readBack();
-        return;
-    }
-    const Batch batch = m_queue.takeFirst();
-    QStringList names;
-    for (const arm::AccessPolicyEntry &e : batch.entries)
-        names.append(principalLabel(e));
-    const QString text =
-        tr("%1: %2").arg(operationText(batch.operation), QLocale().createSeparatedList(names));
-    onFinished(m_arm->updateAccessPolicies(m_location.resourceId, batch.operation, batch.entries),
-               this, [this, text](const Result<arm::VaultAccessPolicyParameters> &r) {
+    onFinished(m_arm->getVault(m_location.resourceId), this,
+               [this, generation](const Result<arm::Vault> &r) {
+                   // A later reload, or an apply (whose read-back is newer), supersedes this
+                   // answer.
+                   if (generation != m_generation)
+                       return;
+                   setBusy(false);
                    if (!r) {
-                       m_report.error = r.error();
-                       m_report.failedOperation = text;
-                       m_queue.clear();
-                       readBack();
+                       Q_EMIT loadFailed(r.error());
                        return;
                    }
-                   m_report.sent.append(text);
-                   sendNext();
+                   m_base = r->properties.accessPolicies.value_or(QList<arm::AccessPolicyEntry>{});
+                   m_vaultTenant = r->properties.tenantId;
+                   m_vaultName = r->name;
+                   m_loaded = true;
+                   // Edits that the new base already satisfies are done.
+                   const QList<Edit> edits = m_edits;
+                   m_edits.clear();
+                   for (const Edit &e : edits) {
+                       const arm::AccessPolicyEntry *base = baseFor(e.objectId, e.applicationId);
+                       if ((base && e.permissions
+                            && ap::samePermissions(*e.permissions, base->permissions))
+                           || (!base && !e.permissions))
+                           continue;
+                       m_edits.append(e);
+                   }
+                   refresh(true);
+                   resolvePrincipals();
+                   Q_EMIT loaded();
+                   Q_EMIT stagedChanged();
                });
-}
-
-void AccessPolicyModel::readBack()
-{
-    onFinished(m_arm->getVault(m_location.resourceId), this, [this](const Result<arm::Vault> &r) {
-        if (!r) {
-            if (!m_report.error) {
-                m_report.error = r.error();
-                m_report.failedOperation = tr("Reading the vault back");
-            }
-            finishApply(std::nullopt);
-            return;
-        }
-        finishApply(*r);
-    });
-}
-
-void AccessPolicyModel::finishApply(const std::optional<arm::Vault> &vault)
-{
-    if (vault) {
-        m_report.readBack = true;
-        const QList<arm::AccessPolicyEntry> now =
-            vault->properties.accessPolicies.value_or(QList<arm::AccessPolicyEntry>{});
-        for (const Edit &edit : std::as_const(m_applying)) {
-            const auto it = std::find_if(now.cbegin(), now.cend(), [&](const auto &e) {
-                return ap::sameIdentity(e, edit.objectId, edit.applicationId);
-            });
-            arm::AccessPolicyEntry shown;
-            shown.objectId = edit.objectId;
-            shown.applicationId = edit.applicationId;
-            const QString who = principalLabel(shown);
-            if (!edit.permissions) {
-                if (it != now.cend())
-                    m_report.differences.append(
-                        tr("%1 still has an access policy (%2).")
-                            .arg(who, ap::lines(it->permissions).join(u"; "_s)));
-                continue;
-            }
-            if (it == now.cend()) {
-                m_report.differences.append(tr("%1 has no access policy.").arg(who));
-                continue;
-            }
-            for (ObjectKind k : access::allObjectKinds) {
-                const QStringList want = ap::list(*edit.permissions, k);
-                const QStringList got = ap::list(it->permissions, k);
-                if (ap::nameSet(want) == ap::nameSet(got))
-                    continue;
-                m_report.differences.append(
-                    tr("%1 holds %2: %3; staged: %4.")
-                        .arg(who, access::wireName(k),
-                             got.isEmpty() ? u"—"_s : ap::canonical(k, got).join(u", "_s),
-                             want.isEmpty() ? u"—"_s : ap::canonical(k, want).join(u", "_s)));
-            }
-        }
-        m_base = vault->properties.accessPolicies.value_or(QList<arm::AccessPolicyEntry>{});
-        m_vaultTenant = vault->properties.tenantId;
-        m_vaultName = vault->name;
-    }
-    m_edits.clear();
-    m_applying.clear();
-    m_isApplying = false;
-    refresh(true);
-    resolvePrincipals();
-    setBusy(false);
-    Q_EMIT stagedChanged();
-    const ApplyReport report = m_report;
-    Q_EMIT applied(report);
 }
 
 } // namespace vl

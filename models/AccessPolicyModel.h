@@ -28,13 +28,22 @@ class AccessPolicyTable;
  *  reload() ─► ArmClient::getVault ─► base entries ─► PrincipalDirectory::resolve(object ids)
  *  stageAdd / stageReplace / stageRemove / stageGrant ─► edits (one per principal)
  *  working list = base + edits ─► table() rows, stagedChanges(), guardWarnings()
- *  apply() ─► PUT accessPolicies/add (new entries) ─► .../replace (changed) ─► .../remove
- *            (removed, with their current permissions), ≤ 16 entries a request
- *          ─► getVault ─► compare with the edits ─► applied(report)
+ *  apply() ─► PUT accessPolicies/add    (new entries; changed entries: the permissions gained)
+ *          ─► PUT accessPolicies/remove (changed entries: the permissions lost; removed
+ *                                        entries: the permissions they were read with)
+ *             ≤ 16 entries a request
+ *          ─► getVault ─► check the deltas ─► applied(report)
  * ```
  *
- * The whole vault is never PUT or PATCHed: entries others add meanwhile survive.
- * Edits are kept across reload(): they are applied to the new base.
+ * Only deltas are sent, never a whole entry or the whole vault: entries others add
+ * meanwhile survive, and so do permissions others add meanwhile to an entry edited
+ * here. The read-back checks the same deltas: every permission staged as gained is
+ * held, every permission staged as lost is not, added entries are there with at least
+ * their staged permissions, removed entries are gone.
+ *
+ * Edits are kept across reload(): they are applied to the new base. While an apply runs,
+ * staging is refused and reload() does nothing; a reload still running when apply()
+ * starts is superseded by the apply's read-back.
  */
 class AccessPolicyModel final : public StagedEditor
 {
@@ -77,6 +86,8 @@ public:
     [[nodiscard]] PrincipalDirectory &directory() const { return *m_directory; }
     [[nodiscard]] const VaultLocation &location() const { return m_location; }
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    /// True from apply() until applied(): staging is refused meanwhile.
+    [[nodiscard]] bool isApplying() const { return m_isApplying; }
     /// The vault's tenant (from the vault read; the location's until then).
     [[nodiscard]] QString vaultTenantId() const;
     [[nodiscard]] QString signedInObjectId() const { return m_selfObjectId; }
@@ -102,13 +113,17 @@ public:
 
     /// Stages @p entry: a new entry, or its permissions merged into the one for the same
     /// object id and application id (a removed entry comes back with @p entry's permissions).
+    /// Does nothing while an apply runs.
     void stageAdd(arm::AccessPolicyEntry entry);
-    /// Stages @p permissions as the entry's whole permissions; false when there is no entry.
+    /// Stages @p permissions as the entry's whole permissions; false when there is no entry
+    /// or an apply runs.
     bool stageReplace(const QString &objectId, const std::optional<QString> &applicationId,
                       const arm::Permissions &permissions);
-    /// Stages the removal of an entry (a staged addition is just dropped); false when none.
+    /// Stages the removal of an entry (a staged addition is just dropped); false when none
+    /// or an apply runs.
     bool stageRemove(const QString &objectId, const std::optional<QString> &applicationId);
     /// Stages one more permission for @p principalId (its own entry, added when missing).
+    /// Does nothing while an apply runs.
     void stageGrant(const QString &principalId, access::ObjectKind kind, const QString &permission);
 
     // StagedEditor
@@ -136,6 +151,14 @@ private:
         std::optional<arm::AccessPolicyEntry> base;
         RowState state = RowState::Unchanged;
     };
+    /// One staged entry being applied: what is sent for it and checked in the read-back.
+    struct Pending
+    {
+        RowState state = RowState::Unchanged;
+        arm::AccessPolicyEntry entry; ///< identity (and tenant) as sent
+        arm::Permissions gained;      ///< Added: every staged permission
+        arm::Permissions lost;        ///< Removed: the permissions read at load time
+    };
     struct Batch
     {
         arm::AccessPolicyOperation operation;
@@ -155,6 +178,7 @@ private:
     void sendNext();
     void readBack();
     void finishApply(const std::optional<arm::Vault> &vault);
+    void compareReadBack(const QList<arm::AccessPolicyEntry> &now);
 
     std::optional<arm::ArmClient> m_arm;
     VaultLocation m_location;
@@ -169,10 +193,11 @@ private:
     QList<Edit> m_edits;
     QList<Row> m_rows;
     bool m_loaded = false;
+    int m_generation = 0; ///< bumped by reload() and apply(): older answers are ignored
 
     // apply in progress
     QList<Batch> m_queue;
-    QList<Edit> m_applying;
+    QList<Pending> m_applying;
     ApplyReport m_report;
     bool m_isApplying = false;
 };

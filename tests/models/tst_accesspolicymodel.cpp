@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The access-policy editor's model against the sandbox: load the demo vaults'
 // policies with their principals resolved, stage edits and read the diff, apply
-// with the incremental operations and read back, survive a second client's
-// concurrent change, see the data plane follow, and raise the lockout guards.
+// with the incremental operations (deltas, at most 16 entries a request) and read
+// back, survive a second client's concurrent change (even to the same entry), report
+// a read-back difference, refuse staging while applying, ignore a superseded reload,
+// see the data plane follow, and raise the lockout guards.
 #include "AccessPolicyFormat.h"
 #include "AccessPolicyModel.h"
 #include "ModelRoles.h"
 #include "PrincipalDirectory.h"
 #include "SessionFixture.h"
+#include "journal/RequestJournal.h"
+#include "state/SandboxState.h"
 #include "state/Seed.h"
 
 #include <QAbstractItemModelTester>
@@ -45,6 +49,22 @@ arm::AccessPolicyEntry entryFor(const QString &objectId, const QStringList &secr
     e.objectId = objectId;
     e.permissions.secrets = secrets;
     return e;
+}
+
+QString prodId()
+{
+    return vaultResourceId(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+}
+
+/// A well-formed object id no directory knows: the @p n-th of a series.
+QString seriesId(int n)
+{
+    return u"0bad0000-0000-4000-8000-%1"_s.arg(n, 12, 10, QLatin1Char('0'));
+}
+
+QSet<QString> held(const arm::AccessPolicyEntry &entry, ObjectKind kind)
+{
+    return accesspolicy::nameSet(accesspolicy::list(entry.permissions, kind));
 }
 
 QString cell(const Model &model, int row, int column, int role = Qt::DisplayRole)
@@ -250,7 +270,7 @@ private Q_SLOTS:
             changes[1].before,
             QStringList{u"secrets: get, list, set, delete, backup, restore, recover, purge"_s});
         QCOMPARE(changes[1].after, QStringList{u"secrets: get, list"_s});
-        QCOMPARE(changes[1].operation, u"PUT accessPolicies/replace"_s);
+        QCOMPARE(changes[1].operation, u"PUT accessPolicies/add + remove"_s);
         QVERIFY(changes[1].subject.contains(u"Developers"_s));
         QCOMPARE(changes[2].kind, StagedChange::Kind::Remove);
         QCOMPARE(changes[2].operation, u"PUT accessPolicies/remove"_s);
@@ -264,7 +284,7 @@ private Q_SLOTS:
         QCOMPARE(cell(*model, model->rowOf(CiPipeline), Model::StagedColumn), QString());
     }
 
-    void applyAddReplaceRemove()
+    void applyAddChangeRemove()
     {
         auto model = openDev();
         QVERIFY(model);
@@ -272,6 +292,7 @@ private Q_SLOTS:
         arm::Permissions developers;
         developers.secrets = QStringList{u"get"_s, u"list"_s};
         developers.keys = QStringList{u"get"_s};
+        developers.storage = QStringList{u"get"_s};
         QVERIFY(model->stageReplace(Developers, std::nullopt, developers));
         QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
 
@@ -280,10 +301,15 @@ private Q_SLOTS:
         QVERIFY(report.readBack);
         QVERIFY2(report.differences.isEmpty(), qPrintable(report.differences.join(u'\n')));
         QVERIFY(report.succeeded());
-        QCOMPARE(report.sent.size(), 3);
-        QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
-        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/replace"_s));
-        QVERIFY(report.sent[2].startsWith(u"PUT accessPolicies/remove"_s));
+        // The gains (Erin's entry, the developers' storage) in one add, the losses (the
+        // developers' other permissions, the pipeline's entry) in one remove: no replace.
+        QCOMPARE(report.sent.size(), 2);
+        QVERIFY2(report.sent[0].startsWith(u"PUT accessPolicies/add: "_s),
+                 qPrintable(report.sent[0]));
+        QVERIFY(report.sent[0].contains(u"Developers"_s));
+        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/remove: "_s));
+        QVERIFY(report.sent[1].contains(u"Developers"_s));
+        QVERIFY(report.sent[1].contains(u"ci-pipeline"_s));
 
         // The model shows the state read back, with nothing staged.
         QVERIFY(!model->hasStagedChanges());
@@ -300,6 +326,39 @@ private Q_SLOTS:
         const auto vault = ClientFixture::await(arm->getVault(devId()));
         QVERIFY(vault.ok());
         QCOMPARE(vault->properties.accessPolicies->size(), 3);
+    }
+
+    void batchesOfSixteen()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        constexpr int Count = 17;
+        for (int i = 0; i < Count; ++i)
+            model->stageAdd(entryFor(seriesId(i), {u"get"_s}));
+        ApplyReport report = applyAndWait(*model);
+        QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
+        QCOMPARE(report.sent.size(), 2); // 16 + 1
+        QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
+        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/add"_s));
+        QCOMPARE(model->rowCount(), 3 + Count);
+
+        // Every entry trades get for list: 17 gains and 17 losses, two requests each.
+        for (int i = 0; i < Count; ++i) {
+            arm::Permissions p;
+            p.secrets = QStringList{u"list"_s};
+            QVERIFY(model->stageReplace(seriesId(i), std::nullopt, p));
+        }
+        report = applyAndWait(*model);
+        QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
+        QCOMPARE(report.sent.size(), 4);
+        QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
+        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/add"_s));
+        QVERIFY(report.sent[2].startsWith(u"PUT accessPolicies/remove"_s));
+        QVERIFY(report.sent[3].startsWith(u"PUT accessPolicies/remove"_s));
+        QCOMPARE(model->rowCount(), 3 + Count);
+        for (int i = 0; i < Count; ++i)
+            QCOMPARE(held(model->entry(model->rowOf(seriesId(i))), ObjectKind::Secrets),
+                     QSet<QString>{u"list"_s});
     }
 
     void concurrentAddSurvives()
@@ -322,6 +381,204 @@ private Q_SLOTS:
         const auto vault = ClientFixture::await(other->getVault(devId()));
         QVERIFY(vault.ok());
         QCOMPARE(vault->properties.accessPolicies->size(), 5);
+    }
+
+    void concurrentEditOfTheSameEntry()
+    {
+        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        QVERIFY(model);
+        const int row = model->rowOf(Developers);
+        QVERIFY(row >= 0);
+        QCOMPARE(held(model->entry(row), ObjectKind::Secrets),
+                 (QSet<QString>{u"get"_s, u"list"_s}));
+        // VaultLens: the developers lose secrets list and gain secrets set.
+        arm::Permissions wanted = model->entry(row).permissions;
+        wanted.secrets = QStringList{u"get"_s, u"set"_s};
+        QVERIFY(model->stageReplace(Developers, std::nullopt, wanted));
+        const QList<StagedChange> changes = model->stagedChanges();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].operation, u"PUT accessPolicies/add + remove"_s);
+
+        // Meanwhile a second client grants the developers secrets delete on the same entry.
+        auto other = automationArm();
+        QVERIFY(other);
+        const auto added = ClientFixture::await(other->updateAccessPolicies(
+            prodId(), arm::AccessPolicyOperation::Add, {entryFor(Developers, {u"delete"_s})}));
+        QVERIFY2(added.ok(), qPrintable(added.error().summary()));
+
+        const ApplyReport report = applyAndWait(*model);
+        QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
+        QVERIFY(report.readBack);
+        QVERIFY2(report.differences.isEmpty(), qPrintable(report.differences.join(u'\n')));
+        QCOMPARE(report.sent.size(), 2);
+        QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add: Developers"_s));
+        QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/remove: Developers"_s));
+
+        // The other client's permission survives; VaultLens's delta is in place.
+        const auto vault = ClientFixture::await(other->getVault(prodId()));
+        QVERIFY(vault.ok());
+        const QList<arm::AccessPolicyEntry> &now = *vault->properties.accessPolicies;
+        const auto it = std::find_if(now.cbegin(), now.cend(), [](const auto &e) {
+            return accesspolicy::sameIdentity(e, Developers, std::nullopt);
+        });
+        QVERIFY(it != now.cend());
+        QCOMPARE(held(*it, ObjectKind::Secrets), (QSet<QString>{u"get"_s, u"set"_s, u"delete"_s}));
+        QCOMPARE(held(*it, ObjectKind::Keys), (QSet<QString>{u"get"_s, u"list"_s}));
+        QCOMPARE(held(*it, ObjectKind::Certificates), (QSet<QString>{u"get"_s, u"list"_s}));
+        // And the model shows it.
+        QCOMPARE(held(model->entry(model->rowOf(Developers)), ObjectKind::Secrets),
+                 (QSet<QString>{u"get"_s, u"set"_s, u"delete"_s}));
+        QVERIFY(!model->hasStagedChanges());
+    }
+
+    void readBackDifferenceReported()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        // The developers lose secrets purge and gain storage get.
+        arm::Permissions wanted = model->entry(model->rowOf(Developers)).permissions;
+        wanted.secrets->removeAll(u"purge"_s);
+        wanted.storage = QStringList{u"get"_s};
+        QVERIFY(model->stageReplace(Developers, std::nullopt, wanted));
+
+        // Between the last request sent and the read-back, the vault's state changes
+        // behind the model: the developers get purge back and lose storage get (another
+        // administrator undoing the change, in the service's own state).
+        int tampered = 0;
+        QMetaObject::Connection hook = connect(
+            &m_fixture->session().journal(), &RequestJournal::recordAdded, this,
+            [&](const RequestRecord &record) {
+                if (record.method != "PUT" || record.status != 200
+                    || !record.url.path().endsWith(u"/accessPolicies/remove"_s))
+                    return;
+                sandbox::VaultRecord *vault =
+                    m_fixture->sandbox().sandbox().state().vaultByName(u"kv-contoso-dev"_s);
+                if (!vault)
+                    return;
+                for (arm::AccessPolicyEntry &e : *vault->resource.properties.accessPolicies) {
+                    if (!accesspolicy::sameIdentity(e, Developers, std::nullopt))
+                        continue;
+                    e.permissions.secrets->append(u"purge"_s);
+                    e.permissions.storage = QStringList{};
+                    ++tampered;
+                }
+            });
+        const ApplyReport report = applyAndWait(*model);
+        disconnect(hook);
+        QCOMPARE(tampered, 1);
+
+        QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
+        QVERIFY(report.readBack);
+        QCOMPARE(report.sent.size(), 2);
+        QVERIFY(!report.succeeded());
+        QCOMPARE(report.differences.size(), 2);
+        for (const QString &difference : report.differences)
+            QVERIFY2(difference.startsWith(u"Developers "_s), qPrintable(difference));
+        QVERIFY2(report.differences.join(u'\n').contains(u"lacks storage: get"_s),
+                 qPrintable(report.differences.join(u'\n')));
+        QVERIFY2(report.differences.join(u'\n').contains(u"still holds secrets: purge"_s),
+                 qPrintable(report.differences.join(u'\n')));
+        // The model shows what was read back, not what was staged.
+        QVERIFY(!model->hasStagedChanges());
+        const arm::AccessPolicyEntry now = model->entry(model->rowOf(Developers));
+        QVERIFY(held(now, ObjectKind::Secrets).contains(u"purge"_s));
+        QVERIFY(held(now, ObjectKind::Storage).isEmpty());
+    }
+
+    void removedEntryKeptByConcurrentGrant()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        QVERIFY(model->stageRemove(Developers, std::nullopt));
+        // Meanwhile a second client grants the developers storage get.
+        auto other = automationArm();
+        QVERIFY(other);
+        arm::AccessPolicyEntry grant = entryFor(Developers, {});
+        grant.permissions.secrets.reset();
+        grant.permissions.storage = QStringList{u"get"_s};
+        const auto added = ClientFixture::await(
+            other->updateAccessPolicies(devId(), arm::AccessPolicyOperation::Add, {grant}));
+        QVERIFY2(added.ok(), qPrintable(added.error().summary()));
+
+        // Only what was read is removed: the other grant keeps the entry, and the
+        // read-back says the removal did not take.
+        const ApplyReport report = applyAndWait(*model);
+        QVERIFY(!report.error);
+        QVERIFY(report.readBack);
+        QCOMPARE(report.differences.size(), 1);
+        QVERIFY2(report.differences[0].startsWith(u"Developers still has an access policy"_s),
+                 qPrintable(report.differences[0]));
+        QVERIFY(report.differences[0].contains(u"storage: get"_s));
+        const int row = model->rowOf(Developers);
+        QVERIFY(row >= 0);
+        QCOMPARE(held(model->entry(row), ObjectKind::Storage), QSet<QString>{u"get"_s});
+        QVERIFY(held(model->entry(row), ObjectKind::Secrets).isEmpty());
+    }
+
+    void stagingRefusedWhileApplying()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        model->stageGrant(Erin, ObjectKind::Secrets, u"get"_s);
+        QCOMPARE(model->stagedChanges().size(), 1);
+        QSignalSpy applied(model.get(), &StagedEditor::applied);
+        QSignalSpy staged(model.get(), &StagedEditor::stagedChanged);
+        model->apply();
+        QVERIFY(model->isApplying());
+        QVERIFY(model->isBusy());
+
+        model->stageGrant(Dave, ObjectKind::Secrets, u"get"_s);
+        model->stageAdd(entryFor(Carol, {u"list"_s}));
+        arm::Permissions none;
+        none.secrets = QStringList{u"get"_s};
+        QVERIFY(!model->stageReplace(Developers, std::nullopt, none));
+        QVERIFY(!model->stageRemove(CiPipeline, std::nullopt));
+        QVERIFY(!model->stageRemove(Erin, std::nullopt));
+        model->discardStaged();
+        QCOMPARE(staged.size(), 0);
+        QCOMPARE(model->stagedChanges().size(), 1);
+        QVERIFY(model->rowOf(Dave) < 0);
+        QVERIFY(model->rowOf(Carol) < 0);
+
+        QVERIFY(applied.wait(Timeout));
+        const ApplyReport report = applied.first().first().value<ApplyReport>();
+        QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
+        QCOMPARE(report.sent.size(), 1);
+        QVERIFY(!model->isApplying());
+        QVERIFY(!model->hasStagedChanges());
+        QCOMPARE(model->rowCount(), 4);
+        QVERIFY(model->rowOf(Erin) >= 0);
+        QVERIFY(model->rowOf(Dave) < 0);
+        QVERIFY(model->rowOf(CiPipeline) >= 0);
+        QCOMPARE(held(model->entry(model->rowOf(Developers)), ObjectKind::Secrets).size(), 8);
+
+        // Staging works again once the apply is over.
+        QVERIFY(model->stageRemove(Erin, std::nullopt));
+        QCOMPARE(model->rowState(model->rowOf(Erin)), Model::RowState::Removed);
+    }
+
+    void reloadSupersededByApply()
+    {
+        auto model = openDev();
+        QVERIFY(model);
+        model->stageGrant(Erin, ObjectKind::Secrets, u"get"_s);
+        QStringList events;
+        connect(model.get(), &StagedEditor::busyChanged, this,
+                [&](bool busy) { events << (busy ? u"busy"_s : u"idle"_s); });
+        connect(model.get(), &StagedEditor::loaded, this, [&] { events << u"loaded"_s; });
+        connect(model.get(), &StagedEditor::applied, this, [&] { events << u"applied"_s; });
+        QSignalSpy applied(model.get(), &StagedEditor::applied);
+        // A reload is in flight (its answer holds the state before the apply) when the
+        // apply starts: its answer must neither end the busy state nor replace the base.
+        model->reload();
+        model->apply();
+        QVERIFY(applied.wait(Timeout));
+        QTest::qWait(200); // give a stale answer time to show
+        QCOMPARE(events, (QStringList{u"busy"_s, u"idle"_s, u"applied"_s}));
+        QVERIFY(applied.first().first().value<ApplyReport>().succeeded());
+        QVERIFY(model->rowOf(Erin) >= 0);
+        QCOMPARE(model->baseEntries().size(), 4);
+        QVERIFY(!model->isBusy());
     }
 
     void dataPlaneFollows()

@@ -2,7 +2,7 @@
 // The access-policy editor driven through its widgets against the sandbox:
 // add a principal found by name with a template, edit by ticking, remove,
 // review the diff, apply and read back; the lockout guard holds Apply until
-// its consequence is confirmed.
+// its consequence is confirmed; nothing can be staged while an apply runs.
 #include "AccessPolicyModel.h"
 #include "PrincipalDirectory.h"
 #include "SessionFixture.h"
@@ -222,10 +222,16 @@ private Q_SLOTS:
         QVERIFY2(diff.contains(u"+ secrets: get, list"_s), qPrintable(diff));
         QVERIFY2(diff.contains(u"- secrets: get, list, set"_s), qPrintable(diff));
         QVERIFY(diff.contains(u"PUT accessPolicies/remove"_s));
+        // The changed entry is sent as its delta, never replaced whole.
+        QVERIFY2(diff.contains(u"PUT accessPolicies/add + remove"_s), qPrintable(diff));
+        QVERIFY(!diff.contains(u"replace"_s));
         for (QCheckBox *box : review->confirmations())
             box->setChecked(true);
         QVERIFY(review->applyButton()->isEnabled());
         review->applyButton()->click();
+        QVERIFY(model.isApplying());
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!remove->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(!review->reportText().isEmpty(), Timeout);
         QVERIFY2(review->reportText().contains(u"every change is in place"_s),
                  qPrintable(review->reportText()));
@@ -274,6 +280,57 @@ private Q_SLOTS:
                  qPrintable(review->reportText()));
         const arm::AccessPolicyEntry mine = model.entry(model.rowOf(Alice));
         QVERIFY(!mine.permissions.secrets->contains(u"purge"_s, Qt::CaseInsensitive));
+    }
+
+    void stagingWaitsForApply()
+    {
+        AccessPolicyEditor editor(
+            m_fixture->session(),
+            locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        editor.resize(1180, 420);
+        editor.show();
+        Model &model = *editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(resolved(model), Timeout);
+        auto *add = editor.findChild<QPushButton *>(u"addPolicyButton"_s);
+        auto *edit = editor.findChild<QPushButton *>(u"editPolicyButton"_s);
+        auto *remove = editor.findChild<QPushButton *>(u"removePolicyButton"_s);
+        QVERIFY(add && edit && remove);
+
+        // Stage the pipeline's removal, and have Erin's grant dialog ready.
+        selectRow(editor, model.rowOf(CiPipeline));
+        remove->click();
+        QCOMPARE(model.rowState(model.rowOf(CiPipeline)), Model::RowState::Removed);
+        editor.grantPermission(Erin, ObjectKind::Secrets, u"get"_s);
+        AccessPolicyDialog *dialog = editor.dialog();
+        QVERIFY(dialog && dialog->okButton()->isEnabled());
+
+        ReviewChangesDialog *review = editor.stagedBar()->review();
+        QVERIFY(review);
+        for (QCheckBox *box : review->confirmations())
+            box->setChecked(true);
+        review->applyButton()->click();
+        QVERIFY(model.isApplying());
+        // While it applies: no button stages, and the open dialog cannot be accepted.
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!edit->isEnabled());
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!dialog->okButton()->isEnabled());
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+        dialog->accept();
+        QVERIFY(editor.dialog() == dialog && dialog->isVisible());
+        QVERIFY(model.rowOf(Erin) < 0);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!review->reportText().isEmpty(), Timeout);
+        QVERIFY2(review->reportText().contains(u"every change is in place"_s),
+                 qPrintable(review->reportText()));
+        QVERIFY(!model.hasStagedChanges());
+        QVERIFY(model.rowOf(CiPipeline) < 0);
+        // Once it is over, the dialog stages as usual.
+        QTRY_VERIFY(dialog->okButton()->isEnabled());
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!editor.dialog());
+        QCOMPARE(model.rowState(model.rowOf(Erin)), Model::RowState::Added);
+        QVERIFY(add->isEnabled());
     }
 
     void grantPermissionPrefills()

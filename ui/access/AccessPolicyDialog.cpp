@@ -131,6 +131,8 @@ AccessPolicyDialog::AccessPolicyDialog(AccessPolicyModel &model, QWidget *parent
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AccessPolicyDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AccessPolicyDialog::reject);
     connect(m_picker, &PrincipalPicker::selectedChanged, this, &AccessPolicyDialog::updateOk);
+    // The model refuses staging while it applies: OK waits until the apply is over.
+    connect(&m_model, &StagedEditor::busyChanged, this, &AccessPolicyDialog::updateOk);
     connect(m_template, &QComboBox::activated, this, [this](int index) {
         const QString id = m_template->itemData(index).toString();
         if (const access::PermissionTemplate *t = access::PermissionTemplates::find(id))
@@ -320,7 +322,7 @@ void AccessPolicyDialog::updateOk()
 {
     const bool principal = m_editing.has_value() || m_picker->selected().has_value();
     const bool any = !ap::lines(permissions()).isEmpty();
-    okButton()->setEnabled(principal && (any || m_editing.has_value()));
+    okButton()->setEnabled(!m_model.isApplying() && principal && (any || m_editing.has_value()));
 }
 
 void AccessPolicyDialog::editEntry(const arm::AccessPolicyEntry &entry)
@@ -342,7 +344,7 @@ void AccessPolicyDialog::setPrincipal(const graph::Principal &principal)
 
 void AccessPolicyDialog::accept()
 {
-    if (!okButton()->isEnabled())
+    if (!okButton()->isEnabled() || m_model.isApplying())
         return;
     const arm::Permissions wanted = permissions();
     if (m_editing) {
