@@ -117,6 +117,10 @@ void NetworkRulesModel::reload()
             prune();
             changed();
             Q_EMIT loaded();
+            // Find the address now, so the own-address guard can judge by the time
+            // the changes are reviewed.
+            if (m_clientAddress.isEmpty())
+                discoverClientAddress();
         });
 }
 
@@ -257,6 +261,10 @@ void NetworkRulesModel::readBack(const std::shared_ptr<ApplyRun> &run)
                         tr("private endpoint %1: staged %2, read back %3")
                             .arg(it.key(), it->status, status.isEmpty() ? tr("missing") : status));
             }
+        } else if (!report.error) {
+            // Nothing else went wrong: say why the result could not be confirmed.
+            report.error = vault.error();
+            report.failedOperation = tr("Reading the vault back");
         }
         m_staged = {};
         m_applying = false;

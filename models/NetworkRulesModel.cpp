@@ -233,9 +233,15 @@ void NetworkRulesModel::prune()
     }
 }
 
+QString NetworkRulesModel::applyingMessage()
+{
+    return tr("The firewall changes are being applied; wait until they are read back, then "
+              "stage more.");
+}
+
 void NetworkRulesModel::discardStaged()
 {
-    if (m_staged.isEmpty())
+    if (m_applying || m_staged.isEmpty())
         return;
     m_staged = {};
     changed();
@@ -243,6 +249,8 @@ void NetworkRulesModel::discardStaged()
 
 access::ValidationResult NetworkRulesModel::setAccessMode(AccessMode mode)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     if (mode == m_base.mode)
         m_staged.mode.reset();
     else
@@ -253,6 +261,8 @@ access::ValidationResult NetworkRulesModel::setAccessMode(AccessMode mode)
 
 access::ValidationResult NetworkRulesModel::setBypassAzureServices(bool bypass)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     if (bypass == m_base.bypassAzureServices)
         m_staged.bypass.reset();
     else
@@ -263,6 +273,8 @@ access::ValidationResult NetworkRulesModel::setBypassAzureServices(bool bypass)
 
 access::ValidationResult NetworkRulesModel::stageAddIpRule(const QString &text)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     const access::ValidationResult r = normalizeIpRule(text);
     if (!r)
         return r;
@@ -289,6 +301,8 @@ access::ValidationResult NetworkRulesModel::stageAddIpRule(const QString &text)
 access::ValidationResult NetworkRulesModel::stageEditIpRule(const QString &oldValue,
                                                             const QString &newValue)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     const QString old = normalizedIp(oldValue);
     if (!stagedFirewall().ipRules.contains(old))
         return access::ValidationResult::failure(tr("%1 is not a rule of this firewall.").arg(old));
@@ -303,7 +317,7 @@ access::ValidationResult NetworkRulesModel::stageEditIpRule(const QString &oldVa
             tr("%1 is already a rule of this firewall.").arg(rule));
     // The rule the edit replaces, as read from the service.
     const QString original = m_staged.editedFrom.value(old, old);
-    stageRemoveIpRule(old);
+    removeIpRuleQuietly(old);
     if (m_staged.removedIps.contains(rule)) {
         m_staged.removedIps.removeAll(rule);
     } else {
@@ -315,23 +329,30 @@ access::ValidationResult NetworkRulesModel::stageEditIpRule(const QString &oldVa
     return access::ValidationResult::success(rule);
 }
 
-bool NetworkRulesModel::stageRemoveIpRule(const QString &value)
+bool NetworkRulesModel::removeIpRuleQuietly(const QString &rule)
 {
-    const QString rule = normalizedIp(value);
     if (m_staged.addedIps.removeAll(rule) > 0) {
         m_staged.editedFrom.remove(rule);
-        changed();
         return true;
     }
     if (!m_base.ipRules.contains(rule) || m_staged.removedIps.contains(rule))
         return false;
     m_staged.removedIps.append(rule);
+    return true;
+}
+
+bool NetworkRulesModel::stageRemoveIpRule(const QString &value)
+{
+    if (m_applying || !removeIpRuleQuietly(normalizedIp(value)))
+        return false;
     changed();
     return true;
 }
 
 access::ValidationResult NetworkRulesModel::stageAddVirtualNetworkRule(const QString &subnetId)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     const access::ValidationResult r = access::Validation::subnetId(subnetId);
     if (!r)
         return r;
@@ -355,6 +376,8 @@ access::ValidationResult NetworkRulesModel::stageAddVirtualNetworkRule(const QSt
 
 bool NetworkRulesModel::stageRemoveVirtualNetworkRule(const QString &subnetId)
 {
+    if (m_applying)
+        return false;
     const QString id = normalizedSubnet(subnetId);
     if (m_staged.addedSubnets.removeAll(id) > 0) {
         changed();
@@ -371,6 +394,8 @@ access::ValidationResult NetworkRulesModel::stageConnection(const QString &name,
                                                             const QString &status,
                                                             const QString &description)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     const auto found = std::find_if(m_connections.cbegin(), m_connections.cend(),
                                     [&](const Connection &c) { return c.name == name; });
     if (found == m_connections.cend())
@@ -416,13 +441,17 @@ void NetworkRulesModel::discoverClientAddress()
     if (!m_clientAddress.isEmpty() || m_discovering)
         return;
     auto client = m_session.vault(m_location.accountId, m_location.tenantId, m_location.vaultUri);
-    if (!client)
+    if (!client) {
+        Q_EMIT clientAddressNotFound();
         return;
+    }
     m_discovering = true;
     // Allowed or denied by the firewall, the answer names the address.
     onFinished(client->listSecrets(1), this, [this](const auto &) {
         m_discovering = false;
         updateClientAddress();
+        if (m_clientAddress.isEmpty())
+            Q_EMIT clientAddressNotFound();
     });
 }
 
@@ -433,6 +462,8 @@ access::ValidationResult NetworkRulesModel::stageClientAddress()
 
 access::ValidationResult NetworkRulesModel::stageClientAddress(const QString &address)
 {
+    if (m_applying)
+        return access::ValidationResult::failure(applyingMessage());
     if (address.trimmed().isEmpty())
         return access::ValidationResult::failure(
             tr("The address the vault sees for this machine is not known yet."));
@@ -573,8 +604,22 @@ QList<StagedChange> NetworkRulesModel::stagedChanges() const
 QList<GuardWarning> NetworkRulesModel::guardWarnings() const
 {
     const QString address = clientAddress();
-    if (address.isEmpty() || !m_vault || !m_staged.hasFirewallChanges())
+    if (!m_vault || !m_staged.hasFirewallChanges())
         return {};
+    if (address.isEmpty()) {
+        // Without the address no verdict can be reached; warn when the change could
+        // block: the staged firewall denies some addresses, and the change narrows it
+        // (a new mode, or rules taken away). Adding rules alone never blocks anyone.
+        const bool narrows = m_staged.mode.has_value() || !m_staged.removedIps.isEmpty();
+        if (!narrows || stagedFirewall().mode == AccessMode::AllNetworks)
+            return {};
+        return {GuardWarning{
+            GuardWarning::OwnAddressBlocked,
+            tr("This machine's address is not known yet (Key Vault has not named it), so "
+               "VaultLens cannot tell whether the firewall of %1 will still let it in: the "
+               "change may block this machine from the vault's secrets, keys and certificates.")
+                .arg(m_location.name)}};
+    }
     access::Caller caller;
     if (const auto account = m_session.accounts().account(m_location.accountId)) {
         caller.objectId = account->objectId;

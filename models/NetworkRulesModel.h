@@ -93,6 +93,10 @@ public:
     [[nodiscard]] const VaultLocation &location() const { return m_location; }
     /// True once the vault was read.
     [[nodiscard]] bool isLoaded() const { return m_vault.has_value(); }
+    /// True from apply() until applied(): every stage*() and set*() call is refused.
+    [[nodiscard]] bool isApplying() const { return m_applying; }
+    /// Why a change was refused while an apply runs (translated).
+    [[nodiscard]] static QString applyingMessage();
 
     /// @name The state read from the service, and the state with the staged changes
     /// @{
@@ -112,6 +116,8 @@ public:
     /// @}
 
     /// @name Staging (nothing is sent until apply())
+    /// While an apply runs (isApplying()) every call is refused: a failed result
+    /// saying so (applyingMessage()), or false, and nothing is staged.
     /// @{
     access::ValidationResult setAccessMode(AccessMode mode);
     access::ValidationResult setBypassAzureServices(bool bypass);
@@ -135,8 +141,12 @@ public:
     /// denial), or empty when none is known yet.
     [[nodiscard]] QString clientAddress() const;
     /// When no address is known, sends one cheap data-plane request to the vault
-    /// (its answer, allowed or denied, names the address); clientAddressChanged follows.
+    /// (its answer, allowed or denied, names the address); clientAddressChanged
+    /// follows, or clientAddressNotFound when the answer named none. The model
+    /// does this by itself once the vault is loaded and no address is known.
     void discoverClientAddress();
+    /// True while the request of discoverClientAddress() is on its way.
+    [[nodiscard]] bool isDiscoveringClientAddress() const { return m_discovering; }
     /// Stages the client address as a /32 rule; the message says when the rule has
     /// no effect because every network is allowed.
     access::ValidationResult stageClientAddress();
@@ -156,6 +166,9 @@ public:
 Q_SIGNALS:
     /// The client address became known (or changed).
     void clientAddressChanged(const QString &address);
+    /// discoverClientAddress() ended and Key Vault named no address (or it could
+    /// not be asked, e.g. the account is signed out).
+    void clientAddressNotFound();
 
 private:
     struct ConnectionChange
@@ -186,6 +199,8 @@ private:
                                              const QString &description);
     void changed();
     void prune();
+    /// Stages the removal of IP rule @p rule (normalised) without notifying.
+    bool removeIpRuleQuietly(const QString &rule);
     void refreshTables();
     void updateClientAddress();
     using Fetched = std::function<void(const Result<arm::Vault> &, const QList<Connection> &)>;

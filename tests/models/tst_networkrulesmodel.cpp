@@ -2,13 +2,19 @@
 // The networking editor's model against the sandbox: load the firewalls of
 // the demo vaults, validate IP rules as the service does, stage and apply,
 // read back, and see the sandbox's firewall enforce the change on the data
-// plane. A second client's concurrent rule survives the apply.
+// plane. A second client's concurrent rule survives the apply; a change made
+// between the PATCH and the read-back shows as a difference; a failed
+// read-back is explained; staging is refused while an apply runs; the own
+// address is found at load and guarded while it is still unknown.
 #include "NetworkRulesModel.h"
+#include "Sandbox.h"
 #include "SessionFixture.h"
 #include "access/Validation.h"
 #include "state/Seed.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -82,6 +88,41 @@ private:
         if (!page.ok())
             return page.error();
         return page->items;
+    }
+
+    /// Sets the sandbox's fault rules (an empty list clears them).
+    bool injectFaults(const QJsonArray &faults)
+    {
+        const auto reply = m_fixture->sandbox().http().sendJson(
+            "POST", m_fixture->sandbox().apiUrl(u"/sandbox/faults"_s),
+            QJsonObject{{u"faults"_s, faults}});
+        return reply.status == 200;
+    }
+
+    /**
+     * Runs @p change on the sandbox's state at the moment the PATCH of @p vaultName
+     * is answered: after the service applied it, before the model reads back
+     * (the read-back GET is sent only once the PATCH's answer reaches the model).
+     * Returns how many times it ran.
+     */
+    int applyWithChangeAfterPatch(NetworkRulesModel &model, const QString &vaultName,
+                                  const std::function<void(sandbox::SandboxState &)> &change,
+                                  ApplyReport &report)
+    {
+        int ran = 0;
+        const auto hook = connect(
+            &m_fixture->session().journal(), &RequestJournal::recordAdded, this,
+            [&](const RequestRecord &r) {
+                if (r.service != Service::ResourceManager || r.method != "PATCH" || !r.isSuccess()
+                    || !r.url.path().endsWith(u"/vaults/"_s + vaultName, Qt::CaseInsensitive))
+                    return;
+                change(m_fixture->sandbox().sandbox().state());
+                m_fixture->sandbox().sandbox().persist();
+                ++ran;
+            });
+        report = applyAndWait(model);
+        disconnect(hook);
+        return ran;
     }
 
 private Q_SLOTS:
@@ -237,8 +278,10 @@ private Q_SLOTS:
 
         // Edit: the old rule is shown replaced, the new one as an edit of it.
         QVERIFY(!model->stageEditIpRule(u"198.51.100.0/24"_s, u"10.1.0.0/16"_s).ok);
+        QSignalSpy stagedChanged(model.get(), &StagedEditor::stagedChanged);
         const auto edited = model->stageEditIpRule(u"198.51.100.0/24"_s, u"198.51.101.0/24"_s);
         QVERIFY2(edited.ok, qPrintable(edited.message));
+        QCOMPARE(stagedChanged.size(), 1); // one edit, one notification
         QCOMPARE(ips->rowCount(), 3);
         const int old = ips->rowOf(u"198.51.100.0/24"_s);
         const int added = ips->rowOf(u"198.51.101.0/24"_s);
@@ -434,6 +477,186 @@ private Q_SLOTS:
                      .data()
                      .toString(),
                  u"Approved"_s);
+    }
+
+    void clientAddressFoundAtLoad()
+    {
+        // Nothing the session saw names the address: the model asks by itself once loaded.
+        m_fixture->session().journal().clear();
+        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        QSignalSpy addressChanged(model.get(), &NetworkRulesModel::clientAddressChanged);
+        QVERIFY(model->clientAddress().isEmpty());
+        QVERIFY(waitLoaded(*model));
+        QTRY_COMPARE_WITH_TIMEOUT(model->clientAddress(), DefaultClientAddress, Timeout);
+        QCOMPARE(addressChanged.size(), 1);
+        QCOMPARE(addressChanged.first().first().toString(), DefaultClientAddress);
+    }
+
+    void guardWhileAddressUnknown()
+    {
+        // Key Vault cannot be reached: its answers never name the address.
+        m_fixture->session().journal().clear();
+        QVERIFY(injectFaults(
+            {QJsonObject{{u"kind"_s, u"drop"_s}, {u"target"_s, u"vault"_s}, {u"rate"_s, 1}}}));
+        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        QSignalSpy notFound(model.get(), &NetworkRulesModel::clientAddressNotFound);
+        QVERIFY(waitLoaded(*model));
+        QCOMPARE(model->accessMode(), Mode::SelectedNetworks);
+        QTRY_VERIFY_WITH_TIMEOUT(!notFound.isEmpty(), Timeout);
+        QVERIFY(!model->isDiscoveringClientAddress());
+        QVERIFY(model->clientAddress().isEmpty());
+
+        // Adding rules cannot block anyone.
+        QVERIFY(model->stageAddIpRule(u"198.51.106.0/24"_s).ok);
+        QVERIFY(model->guardWarnings().isEmpty());
+        // Taking a rule away may block this machine: said so although the address is unknown.
+        QVERIFY(model->stageRemoveIpRule(DefaultClientAddress + u"/32"_s));
+        QList<GuardWarning> warnings = model->guardWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings.first().id, GuardWarning::OwnAddressBlocked);
+        QVERIFY2(warnings.first().consequence.contains(u"not known yet"_s),
+                 qPrintable(warnings.first().consequence));
+        QVERIFY(warnings.first().consequence.contains(u"kv-contoso-apps"_s));
+        model->discardStaged();
+        // So may a stricter mode.
+        QVERIFY(model->setAccessMode(Mode::Disabled).ok);
+        QCOMPARE(model->guardWarnings().size(), 1);
+        model->discardStaged();
+        // Allowing every network blocks no one.
+        QVERIFY(model->setAccessMode(Mode::AllNetworks).ok);
+        QVERIFY(model->guardWarnings().isEmpty());
+        model->discardStaged();
+
+        // Once Key Vault names the address, the guard judges with it.
+        QVERIFY(injectFaults({}));
+        model->discoverClientAddress();
+        QTRY_COMPARE_WITH_TIMEOUT(model->clientAddress(), DefaultClientAddress, Timeout);
+        QVERIFY(model->stageRemoveIpRule(DefaultClientAddress + u"/32"_s));
+        warnings = model->guardWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().consequence.contains(DefaultClientAddress));
+        model->discardStaged();
+        QVERIFY(model->stageRemoveIpRule(u"198.51.100.0/24"_s));
+        QVERIFY(model->guardWarnings().isEmpty()); // this machine still gets in
+        model->discardStaged();
+    }
+
+    void stagingRefusedWhileApplying()
+    {
+        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        QVERIFY(waitLoaded(*model));
+        QVERIFY(model->stageAddIpRule(u"198.51.102.0/24"_s).ok);
+        QSignalSpy applied(model.get(), &StagedEditor::applied);
+        QSignalSpy stagedChanged(model.get(), &StagedEditor::stagedChanged);
+        model->apply();
+        QVERIFY(model->isApplying());
+
+        const auto refused = model->stageAddIpRule(u"198.51.103.0/24"_s);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.message, NetworkRulesModel::applyingMessage());
+        QVERIFY(refused.message.contains(u"being applied"_s));
+        QVERIFY(!model->setAccessMode(Mode::AllNetworks).ok);
+        QVERIFY(!model->setBypassAzureServices(!model->bypassAzureServices()).ok);
+        QVERIFY(!model->stageEditIpRule(u"198.51.102.0/24"_s, u"198.51.104.0/24"_s).ok);
+        QVERIFY(!model->stageRemoveIpRule(u"198.51.100.0/24"_s));
+        QVERIFY(!model->stageClientAddress(u"198.51.107.1"_s).ok);
+        const QString subnet =
+            u"/subscriptions/"_s + ProductionSubscription
+            + u"/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-data/subnets/snet-db"_s;
+        QVERIFY(!model->stageAddVirtualNetworkRule(subnet).ok);
+        QVERIFY(!model->stageApproveConnection(u"pe-web"_s).ok);
+        model->discardStaged(); // ignored too: what is being sent stays listed
+        QCOMPARE(stagedChanged.size(), 0);
+        QCOMPARE(model->stagedChanges().size(), 1);
+
+        QVERIFY(applied.wait(Timeout));
+        const auto report = applied.first().first().value<ApplyReport>();
+        QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
+        QVERIFY(!model->isApplying());
+        const QStringList rules = model->baseFirewall().ipRules;
+        QVERIFY(rules.contains(u"198.51.102.0/24"_s));
+        QVERIFY(!rules.contains(u"198.51.103.0/24"_s));
+        QVERIFY(!rules.contains(u"198.51.107.1/32"_s));
+        QVERIFY(rules.contains(u"198.51.100.0/24"_s));
+        QCOMPARE(model->accessMode(), Mode::SelectedNetworks);
+        QVERIFY(model->baseFirewall().subnets.isEmpty());
+        // Once read back, staging works again.
+        QVERIFY(model->stageAddIpRule(u"198.51.103.0/24"_s).ok);
+        model->discardStaged();
+    }
+
+    void readBackDifference()
+    {
+        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        QVERIFY(waitLoaded(*model));
+        const QString rule = u"198.51.104.0/24"_s;
+        QVERIFY(model->stageAddIpRule(rule).ok);
+        // Another administrator removes the rule right after it was added.
+        ApplyReport report;
+        const int ran = applyWithChangeAfterPatch(
+            *model, u"kv-contoso-prod"_s,
+            [&](sandbox::SandboxState &state) {
+                sandbox::VaultRecord *vault = state.vaultByName(u"kv-contoso-prod"_s);
+                QVERIFY(vault && vault->resource.properties.networkAcls);
+                arm::NetworkRuleSet &acls = *vault->resource.properties.networkAcls;
+                QList<arm::IpRule> ips = acls.ipRules.value_or(QList<arm::IpRule>{});
+                QCOMPARE(ips.removeIf([&](const arm::IpRule &ip) { return ip.value == rule; }),
+                         qsizetype(1));
+                acls.ipRules = ips;
+            },
+            report);
+        QCOMPARE(ran, 1);
+        QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
+        QCOMPARE(report.sent, QStringList{u"PATCH vault (networkAcls, publicNetworkAccess)"_s});
+        QVERIFY(report.readBack);
+        QVERIFY(!report.succeeded());
+        QCOMPARE(
+            report.differences,
+            QStringList{u"ip rule 198.51.104.0/24: staged to be added, not in the firewall"_s});
+        // The model shows the state read back, with nothing staged.
+        QVERIFY(!model->baseFirewall().ipRules.contains(rule));
+        QVERIFY(model->baseFirewall().ipRules.contains(u"198.51.100.0/24"_s));
+        QVERIFY(!model->hasStagedChanges());
+        QCOMPARE(model->ipRules()->rowOf(rule), -1);
+    }
+
+    void readBackFailure()
+    {
+        auto model = open(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+        QVERIFY(waitLoaded(*model));
+        const QString rule = u"198.51.105.0/24"_s;
+        QVERIFY(model->stageAddIpRule(rule).ok);
+        // The vault is gone (deleted by someone else) when the model reads it back.
+        std::optional<sandbox::VaultRecord> taken;
+        qsizetype at = -1;
+        ApplyReport report;
+        const int ran = applyWithChangeAfterPatch(
+            *model, u"kv-contoso-dev"_s,
+            [&](sandbox::SandboxState &state) {
+                for (qsizetype i = 0; i < state.vaults.size(); ++i)
+                    if (state.vaults.at(i).resource.name == "kv-contoso-dev"_L1)
+                        at = i;
+                QVERIFY(at >= 0);
+                taken = state.vaults.takeAt(at);
+            },
+            report);
+        QCOMPARE(ran, 1);
+        QVERIFY(taken.has_value());
+        m_fixture->sandbox().sandbox().state().vaults.insert(at, std::move(*taken));
+        m_fixture->sandbox().sandbox().persist();
+
+        QCOMPARE(report.sent, QStringList{u"PATCH vault (networkAcls, publicNetworkAccess)"_s});
+        QVERIFY(!report.readBack);
+        QVERIFY(!report.succeeded());
+        QVERIFY(report.error.has_value());
+        QCOMPARE(report.error->status, 404);
+        QCOMPARE(report.failedOperation, u"Reading the vault back"_s);
+        QVERIFY(!model->isApplying());
+
+        // With the vault back, a reload shows the rule that was sent.
+        model->reload();
+        QVERIFY(waitLoaded(*model));
+        QVERIFY(model->baseFirewall().ipRules.contains(rule));
     }
 
     void cleanupTestCase() { m_fixture.reset(); }

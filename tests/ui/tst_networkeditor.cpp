@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The networking editor driven through its widgets against the sandbox: bad
 // IP rules refused in place, add, edit, remove, the access mode, "Add my
-// client address", the own-address guard in the review, apply with read-back
-// and its effect on the data plane, and a private endpoint approval.
+// client address" (found at load; a clear state when Key Vault names none),
+// the own-address guard in the review, apply with read-back and its effect on
+// the data plane, and a private endpoint approval.
 #include "NetworkRulesModel.h"
 #include "SessionFixture.h"
+#include "access/Validation.h"
 #include "network/NetworkEditor.h"
 #include "state/Seed.h"
 #include "widgets/ErrorBanner.h"
@@ -13,6 +15,8 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -108,6 +112,15 @@ private:
         return page.ok();
     }
 
+    /// Sets the sandbox's fault rules (an empty list clears them).
+    bool injectFaults(const QJsonArray &faults)
+    {
+        const auto reply = m_fixture->sandbox().http().sendJson(
+            "POST", m_fixture->sandbox().apiUrl(u"/sandbox/faults"_s),
+            QJsonObject{{u"faults"_s, faults}});
+        return reply.status == 200;
+    }
+
     /// Opens the review, ticks every guard, applies and waits for the report.
     static QString reviewAndApply(NetworkEditor &editor, int expectedWarnings)
     {
@@ -148,31 +161,45 @@ private Q_SLOTS:
 
     void badInputsAreRefusedInPlace_data()
     {
+        QTest::addColumn<int>("staged"); // rules staged through the model first
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("private") << u"10.0.0.0/8"_s << u"private"_s;
-        QTest::newRow("private host") << u"192.168.1.1"_s << u"private"_s;
-        QTest::newRow("loopback") << u"127.0.0.1"_s << u"loopback"_s;
-        QTest::newRow("IPv6") << u"2001:db8::1"_s << u"IPv6"_s;
-        QTest::newRow("malformed") << u"1.2.3"_s << u"not an IPv4"_s;
-        QTest::newRow("prefix 33") << u"1.2.3.4/33"_s << u"not an IPv4"_s;
+        QTest::newRow("private") << 0 << u"10.0.0.0/8"_s << u"private"_s;
+        QTest::newRow("private host") << 0 << u"192.168.1.1"_s << u"private"_s;
+        QTest::newRow("loopback") << 0 << u"127.0.0.1"_s << u"loopback"_s;
+        QTest::newRow("IPv6") << 0 << u"2001:db8::1"_s << u"IPv6"_s;
+        QTest::newRow("malformed") << 0 << u"1.2.3"_s << u"not an IPv4"_s;
+        QTest::newRow("prefix 33") << 0 << u"1.2.3.4/33"_s << u"not an IPv4"_s;
+        QTest::newRow("over the limit")
+            << access::Validation::MaxIpRules << u"9.9.9.9"_s << u"at most"_s;
     }
 
     void badInputsAreRefusedInPlace()
     {
+        QFETCH(int, staged);
         QFETCH(QString, input);
         QFETCH(QString, reason);
         NetworkEditor editor(m_fixture->session(),
                              locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
         editor.resize(1100, 760);
         editor.show();
-        QTRY_VERIFY_WITH_TIMEOUT(editor.model()->isLoaded() && !editor.model()->isBusy(), Timeout);
+        NetworkRulesModel *model = editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        QVERIFY(model->baseFirewall().ipRules.isEmpty());
+        for (int i = 0; i < staged; ++i) {
+            const auto r = model->stageAddIpRule(u"8.%1.%2.1"_s.arg(i / 250).arg(i % 250));
+            QVERIFY2(r.ok, qPrintable(r.message));
+        }
+        QCOMPARE(model->stagedFirewall().ipRules.size(), staged);
         typeRule(editor, input);
         auto *error = child<QLabel>(editor, u"ipRuleError"_s);
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(reason, Qt::CaseInsensitive), qPrintable(error->text()));
-        QVERIFY(!editor.model()->hasStagedChanges());
-        QCOMPARE(child<QTableView>(editor, u"ipRulesView"_s)->model()->rowCount(), 0);
+        // Nothing more is staged, and the text stays for correcting.
+        QCOMPARE(model->stagedFirewall().ipRules.size(), staged);
+        QCOMPARE(model->stagedChanges().size(), staged);
+        QCOMPARE(child<QTableView>(editor, u"ipRulesView"_s)->model()->rowCount(), staged);
+        QCOMPARE(child<QLineEdit>(editor, u"ipRuleEdit"_s)->text(), input);
         // Typing again clears the message.
         QTest::keyClick(child<QLineEdit>(editor, u"ipRuleEdit"_s), Qt::Key_Backspace);
         QVERIFY(!error->isVisible());
@@ -220,8 +247,10 @@ private Q_SLOTS:
         child<QRadioButton>(editor, u"accessSelectedNetworks"_s)->click();
         QCOMPARE(model->accessMode(), Mode::SelectedNetworks);
 
-        // Add my client address: found with one data-plane request, staged as /32.
+        // Add my client address: known since the load, staged as /32.
         auto *mine = child<QPushButton>(editor, u"addClientAddressButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(mine->text(), u"Add my &client address (%1)"_s.arg(MyAddress),
+                                  Timeout);
         mine->click();
         QTRY_VERIFY_WITH_TIMEOUT(model->stagedFirewall().ipRules.contains(MyAddress + u"/32"_s),
                                  Timeout);
@@ -249,6 +278,10 @@ private Q_SLOTS:
         guard->setChecked(true);
         QVERIFY(dialog->applyButton()->isEnabled());
         dialog->applyButton()->click();
+        // A fix offered meanwhile (e.g. by a firewall denial) is refused, not lost silently.
+        QVERIFY(model->isApplying());
+        editor.addClientAddress(u"198.51.100.77"_s);
+        QVERIFY2(error->text().contains(u"being applied"_s), qPrintable(error->text()));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->reportText().isEmpty(), Timeout);
         QVERIFY2(dialog->reportText().contains(u"every change is in place"_s),
                  qPrintable(dialog->reportText()));
@@ -353,6 +386,59 @@ private Q_SLOTS:
             }
         QCOMPARE(status, u"Approved"_s);
         QCOMPARE(description, u"Partner onboarding"_s);
+    }
+
+    void clientAddressNotReported()
+    {
+        // Key Vault cannot be reached, and nothing the session saw names the address.
+        m_fixture->session().journal().clear();
+        QVERIFY(injectFaults(
+            {QJsonObject{{u"kind"_s, u"drop"_s}, {u"target"_s, u"vault"_s}, {u"rate"_s, 1}}}));
+        NetworkEditor editor(m_fixture->session(), locationOf(ProductionSubscription, u"rg-apps"_s,
+                                                              u"kv-contoso-apps"_s));
+        editor.resize(1100, 760);
+        editor.show();
+        NetworkRulesModel *model = editor.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        // The search the model started at load ends without an address.
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isDiscoveringClientAddress(), Timeout);
+        QVERIFY(model->clientAddress().isEmpty());
+        auto *mine = child<QPushButton>(editor, u"addClientAddressButton"_s);
+        auto *error = child<QLabel>(editor, u"ipRuleError"_s);
+        QCOMPARE(mine->text(), u"Add my &client address"_s);
+        QVERIFY(mine->isEnabled());
+
+        // Asked again by the button: it waits, then says so and can be clicked again.
+        mine->click();
+        QCOMPARE(mine->text(), u"Finding my address…"_s);
+        QVERIFY(!mine->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(mine->isEnabled(), Timeout);
+        QCOMPARE(mine->text(), u"Add my &client address"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(u"Key Vault did not report this machine's address"_s),
+                 qPrintable(error->text()));
+        QVERIFY(!model->hasStagedChanges());
+
+        // Unknown address, stricter firewall: the review asks first.
+        child<QRadioButton>(editor, u"accessDisabled"_s)->click();
+        ReviewChangesDialog *dialog = editor.stagedChangesBar()->review();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->confirmations().size(), 1);
+        QCheckBox *guard = dialog->confirmations().first();
+        QCOMPARE(guard->objectName(), u"guardConfirmation_"_s + GuardWarning::OwnAddressBlocked);
+        QVERIFY2(guard->accessibleName().contains(u"not known yet"_s),
+                 qPrintable(guard->accessibleName()));
+        closeReview(editor);
+        model->discardStaged();
+
+        // Reachable again: the next click finds the address and stages it.
+        QVERIFY(injectFaults({}));
+        mine->click();
+        QTRY_VERIFY_WITH_TIMEOUT(model->stagedFirewall().ipRules.contains(MyAddress + u"/32"_s),
+                                 Timeout);
+        QCOMPARE(mine->text(), u"Add my &client address (%1)"_s.arg(MyAddress));
+        QVERIFY(mine->isEnabled());
+        model->discardStaged();
     }
 
     void cleanupTestCase() { m_fixture.reset(); }

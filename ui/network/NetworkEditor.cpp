@@ -142,11 +142,21 @@ NetworkEditor::NetworkEditor(Session &session, VaultLocation location, QWidget *
     connect(m_model, &StagedEditor::busyChanged, content,
             [content](bool busy) { content->setEnabled(!busy); });
     connect(m_model, &NetworkRulesModel::clientAddressChanged, this, [this](const QString &a) {
+        const bool add = m_addClientWhenKnown;
+        m_addClientWhenKnown = false;
         updateClientAddressButton();
-        if (m_addClientWhenKnown) {
-            m_addClientWhenKnown = false;
+        if (add)
             addClientAddress(a);
-        }
+    });
+    connect(m_model, &NetworkRulesModel::clientAddressNotFound, this, [this] {
+        if (!m_addClientWhenKnown)
+            return; // the search the model started at load: nobody is waiting
+        m_addClientWhenKnown = false;
+        updateClientAddressButton();
+        showFieldMessage(m_ipError,
+                         tr("Key Vault did not report this machine's address. Try again, or "
+                            "type the address in the rule field."),
+                         true);
     });
     connect(m_banner, &ErrorBanner::remedyRequested, this, &NetworkEditor::applyRemedy);
     content->setEnabled(!m_model->isBusy());
@@ -188,11 +198,11 @@ void NetworkEditor::buildAccess(QWidget *parent, QVBoxLayout *layout)
 
     connect(m_modeGroup, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
         if (checked && !m_syncing)
-            m_model->setAccessMode(Mode(id));
+            showRefusal(m_model->setAccessMode(Mode(id)));
     });
     connect(m_bypass, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_syncing)
-            m_model->setBypassAzureServices(on);
+            showRefusal(m_model->setBypassAzureServices(on));
     });
 }
 
@@ -410,9 +420,18 @@ void NetworkEditor::updateButtons()
                          && status.compare("Rejected"_L1, Qt::CaseInsensitive) != 0);
 }
 
+void NetworkEditor::showRefusal(const access::ValidationResult &result)
+{
+    if (result)
+        return;
+    m_banner->showMessage(result.message);
+    syncFromModel(); // the widgets show what is staged, not the refused change
+}
+
 void NetworkEditor::updateClientAddressButton()
 {
     const QString address = m_model->clientAddress();
+    m_clientAddress->setEnabled(!m_addClientWhenKnown);
     if (address.isEmpty()) {
         m_clientAddress->setText(m_addClientWhenKnown ? tr("Finding my address…")
                                                       : tr("Add my &client address"));
@@ -492,9 +511,9 @@ void NetworkEditor::removeIpRule()
     const QString key = rows.first().data(NetworkRuleTable::KeyRole).toString();
     if (rows.first().data(NetworkRuleTable::StagedStateRole).toInt()
         == int(StagedRowState::Removed))
-        m_model->stageAddIpRule(key); // restores the rule staged for removal
-    else
-        m_model->stageRemoveIpRule(key);
+        showRefusal(m_model->stageAddIpRule(key)); // restores the rule staged for removal
+    else if (!m_model->stageRemoveIpRule(key) && m_model->isApplying())
+        showRefusal(access::ValidationResult::failure(NetworkRulesModel::applyingMessage()));
     if (key == m_editing)
         cancelEditIpRule();
 }
@@ -540,8 +559,8 @@ void NetworkEditor::addVirtualNetworkRule()
 void NetworkEditor::removeVirtualNetworkRule()
 {
     const QString key = selectedKey(m_vnetView);
-    if (!key.isEmpty())
-        m_model->stageRemoveVirtualNetworkRule(key);
+    if (!key.isEmpty() && !m_model->stageRemoveVirtualNetworkRule(key) && m_model->isApplying())
+        showRefusal(access::ValidationResult::failure(NetworkRulesModel::applyingMessage()));
 }
 
 void NetworkEditor::setConnectionStatus(bool approve)

@@ -19,6 +19,9 @@ class QVBoxLayout;
 namespace vl {
 class NetworkRulesModel;
 class Session;
+namespace access {
+struct ValidationResult;
+} // namespace access
 } // namespace vl
 
 namespace vl::ui {
@@ -84,6 +87,8 @@ private:
     void removeVirtualNetworkRule();
     void setConnectionStatus(bool approve);
     void showFieldMessage(QLabel *label, const QString &message, bool error);
+    /// Shows why the model refused a change (e.g. while an apply runs), if it did.
+    void showRefusal(const access::ValidationResult &result);
     [[nodiscard]] static QString selectedKey(const QTableView *view);
 
     NetworkRulesModel *m_model;
