@@ -10,6 +10,7 @@ target_sources(vaultlens_core PRIVATE
     journal/FlowRemedies.cpp
     journal/FlowStages.cpp
     journal/FlowStep.h journal/FlowStep.cpp
+    journal/Har.h journal/Har.cpp
     journal/Redaction.h journal/Redaction.cpp
     journal/RequestJournal.h journal/RequestJournal.cpp
     journal/RequestRecord.h journal/RequestRecord.cpp
