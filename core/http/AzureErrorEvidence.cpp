@@ -125,7 +125,7 @@ const QList<MessageRule> &decisiveMessages()
              u"Caller is not authorized to perform action on resource|not allowed by RBAC|does not have authorization to perform action|does not have permission to perform action|Insufficient privileges to complete the operation"_s)},
         {Kind::Unauthenticated,
          pattern(
-             u"AKV100\\d\\d|AADSTS\\d+|\\[TokenExpired\\]|Error validating token|Request is missing a Bearer|access token is from the wrong issuer|Access token (is empty|validation failure)|Lifetime validation failed|CredentialUnavailableError|ClientAuthenticationError|AuthenticationRequiredError|failed to retrieve a token"_s)},
+             u"AKV100\\d\\d|AADSTS\\d+|\\[TokenExpired\\]|Error validating token|Request is missing a Bearer|access token is from the wrong issuer|access token expiry UTC time|obtained for wrong audience or resource|Access token (is empty|validation failure)|Lifetime validation failed|CredentialUnavailableError|ClientAuthenticationError|AuthenticationRequiredError|failed to retrieve a token"_s)},
         {Kind::Conflict,
          pattern(
              u"is not allowed on a disabled|is not permitted on this key|is not allowed on an expired key|is not allowed on a key that is not yet valid|deleted but recoverable state"_s)},

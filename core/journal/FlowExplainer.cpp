@@ -317,14 +317,16 @@ Service FlowExplainer::guessService(const AzureError &e)
         u"ForbiddenBy|AKV\\d|SecretNotFound|KeyNotFound|CertificateNotFound|SecretDisabled|KeyOperationForbidden|ObjectIsDeletedButRecoverable|BadParameter|Throttled|key vault|Vault: "_s,
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression arm(
-        u"AuthorizationFailed|InvalidAuthenticationToken|ExpiredAuthenticationToken|ResourceNotFound|ResourceGroupNotFound|SubscriptionNotFound|ConflictError|VaultAlreadyExists|RoleAssignment|InvalidApiVersionParameter"_s);
+        u"AuthorizationFailed|AuthenticationFailed|InvalidAuthenticationToken|ExpiredAuthenticationToken|ResourceNotFound|ResourceGroupNotFound|SubscriptionNotFound|ConflictError|VaultAlreadyExists|RoleAssignment|InvalidApiVersionParameter"_s);
     static const QRegularExpression graph(u"Authorization_RequestDenied|^Request_|\\sRequest_"_s);
     if (keyVault.match(codes).hasMatch() || keyVault.match(e.message).hasMatch())
         return Service::KeyVault;
     if (graph.match(codes).hasMatch())
         return Service::Graph;
-    if (arm.match(codes).hasMatch()
-        || e.message.contains("does not have authorization to perform action"_L1))
+    // Resource Manager's own sentences, for a message pasted without its code.
+    static const QRegularExpression armMessage(
+        u"does not have authorization to perform action|associated with this subscription|access token expiry UTC time|obtained for wrong audience or resource"_s);
+    if (arm.match(codes).hasMatch() || armMessage.match(e.message).hasMatch())
         return Service::ResourceManager;
     if (e.innerCode.startsWith("AADSTS"_L1) || e.message.contains("AADSTS"_L1)
         || (!e.code.isEmpty() && e.code == e.code.toLower() && e.code.contains(u'_')))

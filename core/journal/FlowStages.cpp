@@ -293,9 +293,21 @@ FlowStep authorizationStep(const Facts &f, const access::RoleCatalogue &catalogu
     if (!e.decisionReason.isEmpty())
         evidence.append(u"DecisionReason: "_s + e.decisionReason);
     FlowStep s = makeStep(stage, FlowOutcome::Failed, {}, evidence);
-    if (e.kind == AzureError::Kind::Policy) {
-        s.summary = FlowExplainer::tr("No access policy of vault %1 grants %2 the permission %3")
-                        .arg(e.vaultName, principal, e.missingPermission);
+    if (e.kind == AzureError::Kind::Policy
+        && e.message.contains("first party service"_L1, Qt::CaseInsensitive)) {
+        // A Microsoft service calling on the caller's behalf, not the caller itself.
+        s.summary = FlowExplainer::tr("Key Vault refused a Microsoft first-party service");
+        s.remedy.text = FlowExplainer::tr(
+            "Allow that Microsoft service in the vault's settings (for example access for "
+            "Resource Manager template deployment, or trusted Microsoft services), or call the "
+            "vault with an identity of your own");
+    } else if (e.kind == AzureError::Kind::Policy) {
+        s.summary =
+            FlowExplainer::tr("No access policy of vault %1 grants %2 the permission %3")
+                .arg(e.vaultName.isEmpty() ? FlowExplainer::tr("(this vault)") : e.vaultName,
+                     principal.isEmpty() ? FlowExplainer::tr("the caller") : principal,
+                     e.missingPermission.isEmpty() ? FlowExplainer::tr("it needs")
+                                                   : e.missingPermission);
         s.remedy = grantPermission(f);
     } else if (f.service == Service::Graph) {
         s.summary = FlowExplainer::tr(

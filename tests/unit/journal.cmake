@@ -7,4 +7,5 @@ vaultlens_add_test(tst_requestrecord LABEL unit SOURCES tst_requestrecord.cpp LI
 vaultlens_add_test(tst_requestjournal LABEL unit SOURCES tst_requestjournal.cpp LIBS vaultlens_core)
 vaultlens_add_test(tst_rolesuggestion LABEL unit SOURCES tst_rolesuggestion.cpp LIBS vaultlens_core)
 vaultlens_add_test(tst_flowexplainer LABEL unit SOURCES tst_flowexplainer.cpp LIBS vaultlens_core)
+vaultlens_add_test(tst_flowexplainertexts LABEL unit SOURCES tst_flowexplainertexts.cpp LIBS vaultlens_core)
 vaultlens_add_test(tst_har LABEL unit SOURCES tst_har.cpp LIBS vaultlens_core)
