@@ -10,6 +10,7 @@
 #include "ModelRoles.h"
 #include "PrincipalDirectory.h"
 #include "SessionFixture.h"
+#include "StagedEditorTestSupport.h"
 #include "journal/RequestJournal.h"
 #include "state/SandboxState.h"
 #include "state/Seed.h"
@@ -31,16 +32,8 @@ namespace {
 constexpr int Timeout = 20000;
 const QString NoSuchPrincipal = u"0bad0000-0000-4000-8000-0000000000ff"_s;
 
-QString vaultResourceId(const QString &subscription, const QString &group, const QString &name)
-{
-    return u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
-           + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
-}
-
-QString devId()
-{
-    return vaultResourceId(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
-}
+const QString DevVault = u"kv-contoso-dev"_s;
+const QString ProdVault = u"kv-contoso-prod"_s;
 
 arm::AccessPolicyEntry entryFor(const QString &objectId, const QStringList &secrets)
 {
@@ -49,11 +42,6 @@ arm::AccessPolicyEntry entryFor(const QString &objectId, const QStringList &secr
     e.objectId = objectId;
     e.permissions.secrets = secrets;
     return e;
-}
-
-QString prodId()
-{
-    return vaultResourceId(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
 }
 
 /// A well-formed object id no directory knows: the @p n-th of a series.
@@ -82,26 +70,10 @@ private:
     std::unique_ptr<SessionFixture> m_fixture;
     Account m_alice;
 
-    VaultLocation locationOf(const QString &subscription, const QString &group,
-                             const QString &name) const
-    {
-        VaultLocation l;
-        l.accountId = m_alice.id;
-        l.tenantId = m_alice.homeTenantId;
-        l.subscriptionId = subscription;
-        l.resourceGroup = group;
-        l.name = name;
-        l.vaultUri = m_fixture->vaultUri(name);
-        l.resourceId = vaultResourceId(subscription, group, name);
-        l.cloud = m_fixture->cloud().name;
-        return l;
-    }
-
-    std::unique_ptr<Model> open(const QString &subscription, const QString &group,
-                                const QString &name)
+    std::unique_ptr<Model> open(const QString &name)
     {
         auto model =
-            std::make_unique<Model>(m_fixture->session(), locationOf(subscription, group, name));
+            std::make_unique<Model>(m_fixture->session(), m_fixture->vaultLocation(m_alice, name));
         QSignalSpy loaded(model.get(), &StagedEditor::loaded);
         model->reload();
         if (!loaded.wait(Timeout))
@@ -119,19 +91,7 @@ private:
             QTest::qWait(20);
         return model;
     }
-    std::unique_ptr<Model> openDev()
-    {
-        return open(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
-    }
-
-    static ApplyReport applyAndWait(Model &model)
-    {
-        QSignalSpy applied(&model, &StagedEditor::applied);
-        model.apply();
-        if (!applied.wait(Timeout) && applied.isEmpty())
-            return {};
-        return applied.first().first().value<ApplyReport>();
-    }
+    std::unique_ptr<Model> openDev() { return open(DevVault); }
 
     /// The automation service principal's ArmClient: the "other client".
     std::optional<arm::ArmClient> automationArm()
@@ -157,7 +117,7 @@ private Q_SLOTS:
 
     void loadProdResolvesPrincipals()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(ProdVault);
         QVERIFY(model);
         QAbstractItemModelTester tester(model->table(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -223,7 +183,8 @@ private Q_SLOTS:
         auto other = automationArm();
         QVERIFY(other);
         const auto added = ClientFixture::await(other->updateAccessPolicies(
-            devId(), arm::AccessPolicyOperation::Add, {entryFor(NoSuchPrincipal, {u"get"_s})}));
+            m_fixture->vaultLocation(m_alice, DevVault).resourceId, arm::AccessPolicyOperation::Add,
+            {entryFor(NoSuchPrincipal, {u"get"_s})}));
         QVERIFY2(added.ok(), qPrintable(added.error().summary()));
 
         auto model = openDev();
@@ -296,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(model->stageReplace(Developers, std::nullopt, developers));
         QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
 
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
         QVERIFY(report.readBack);
         QVERIFY2(report.differences.isEmpty(), qPrintable(report.differences.join(u'\n')));
@@ -323,7 +284,8 @@ private Q_SLOTS:
 
         // An independent read agrees.
         auto arm = m_fixture->session().arm(m_alice.id);
-        const auto vault = ClientFixture::await(arm->getVault(devId()));
+        const auto vault = ClientFixture::await(
+            arm->getVault(m_fixture->vaultLocation(m_alice, DevVault).resourceId));
         QVERIFY(vault.ok());
         QCOMPARE(vault->properties.accessPolicies->size(), 3);
     }
@@ -335,7 +297,7 @@ private Q_SLOTS:
         constexpr int Count = 17;
         for (int i = 0; i < Count; ++i)
             model->stageAdd(entryFor(seriesId(i), {u"get"_s}));
-        ApplyReport report = applyAndWait(*model);
+        ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
         QCOMPARE(report.sent.size(), 2); // 16 + 1
         QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
@@ -348,7 +310,7 @@ private Q_SLOTS:
             p.secrets = QStringList{u"list"_s};
             QVERIFY(model->stageReplace(seriesId(i), std::nullopt, p));
         }
-        report = applyAndWait(*model);
+        report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
         QCOMPARE(report.sent.size(), 4);
         QVERIFY(report.sent[0].startsWith(u"PUT accessPolicies/add"_s));
@@ -371,21 +333,23 @@ private Q_SLOTS:
         auto other = automationArm();
         QVERIFY(other);
         const auto added = ClientFixture::await(other->updateAccessPolicies(
-            devId(), arm::AccessPolicyOperation::Add, {entryFor(Dave, {u"get"_s})}));
+            m_fixture->vaultLocation(m_alice, DevVault).resourceId, arm::AccessPolicyOperation::Add,
+            {entryFor(Dave, {u"get"_s})}));
         QVERIFY2(added.ok(), qPrintable(added.error().summary()));
 
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
         QVERIFY(model->rowOf(Erin) >= 0);
         QVERIFY(model->rowOf(Dave) >= 0);
-        const auto vault = ClientFixture::await(other->getVault(devId()));
+        const auto vault = ClientFixture::await(
+            other->getVault(m_fixture->vaultLocation(m_alice, DevVault).resourceId));
         QVERIFY(vault.ok());
         QCOMPARE(vault->properties.accessPolicies->size(), 5);
     }
 
     void concurrentEditOfTheSameEntry()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(ProdVault);
         QVERIFY(model);
         const int row = model->rowOf(Developers);
         QVERIFY(row >= 0);
@@ -403,10 +367,11 @@ private Q_SLOTS:
         auto other = automationArm();
         QVERIFY(other);
         const auto added = ClientFixture::await(other->updateAccessPolicies(
-            prodId(), arm::AccessPolicyOperation::Add, {entryFor(Developers, {u"delete"_s})}));
+            m_fixture->vaultLocation(m_alice, ProdVault).resourceId,
+            arm::AccessPolicyOperation::Add, {entryFor(Developers, {u"delete"_s})}));
         QVERIFY2(added.ok(), qPrintable(added.error().summary()));
 
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(!report.error, qPrintable(report.error ? report.error->summary() : QString()));
         QVERIFY(report.readBack);
         QVERIFY2(report.differences.isEmpty(), qPrintable(report.differences.join(u'\n')));
@@ -415,7 +380,8 @@ private Q_SLOTS:
         QVERIFY(report.sent[1].startsWith(u"PUT accessPolicies/remove: Developers"_s));
 
         // The other client's permission survives; VaultLens's delta is in place.
-        const auto vault = ClientFixture::await(other->getVault(prodId()));
+        const auto vault = ClientFixture::await(
+            other->getVault(m_fixture->vaultLocation(m_alice, ProdVault).resourceId));
         QVERIFY(vault.ok());
         const QList<arm::AccessPolicyEntry> &now = *vault->properties.accessPolicies;
         const auto it = std::find_if(now.cbegin(), now.cend(), [](const auto &e) {
@@ -463,7 +429,7 @@ private Q_SLOTS:
                     ++tampered;
                 }
             });
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         disconnect(hook);
         QCOMPARE(tampered, 1);
 
@@ -497,12 +463,13 @@ private Q_SLOTS:
         grant.permissions.secrets.reset();
         grant.permissions.storage = QStringList{u"get"_s};
         const auto added = ClientFixture::await(
-            other->updateAccessPolicies(devId(), arm::AccessPolicyOperation::Add, {grant}));
+            other->updateAccessPolicies(m_fixture->vaultLocation(m_alice, DevVault).resourceId,
+                                        arm::AccessPolicyOperation::Add, {grant}));
         QVERIFY2(added.ok(), qPrintable(added.error().summary()));
 
         // Only what was read is removed: the other grant keeps the entry, and the
         // read-back says the removal did not take.
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY(!report.error);
         QVERIFY(report.readBack);
         QCOMPARE(report.differences.size(), 1);
@@ -602,14 +569,14 @@ private Q_SLOTS:
         QVERIFY(model);
         model->stageGrant(Erin, ObjectKind::Secrets, u"get"_s);
         model->stageGrant(Erin, ObjectKind::Secrets, u"list"_s);
-        QVERIFY(applyAndWait(*model).succeeded());
+        QVERIFY(applyAndWait(*model, Timeout).succeeded());
         auto listed = ClientFixture::await(vault->listSecrets());
         QVERIFY2(listed.ok(), qPrintable(listed.error().summary()));
         get = ClientFixture::await(vault->getSecret(u"dev-database-password"_s));
         QVERIFY2(get.ok(), qPrintable(get.error().summary()));
 
         QVERIFY(model->stageRemove(Erin, std::nullopt));
-        QVERIFY(applyAndWait(*model).succeeded());
+        QVERIFY(applyAndWait(*model, Timeout).succeeded());
         QVERIFY(model->rowOf(Erin) < 0);
         auto after = ClientFixture::await(vault->listSecrets());
         QVERIFY(!after.ok());

@@ -9,6 +9,7 @@
 #include "NetworkRulesModel.h"
 #include "Sandbox.h"
 #include "SessionFixture.h"
+#include "StagedEditorTestSupport.h"
 #include "access/Validation.h"
 #include "state/Seed.h"
 
@@ -28,12 +29,6 @@ namespace {
 
 constexpr int Timeout = 20000;
 
-QString vaultResourceId(const QString &subscription, const QString &group, const QString &name)
-{
-    return u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
-           + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
-}
-
 } // namespace
 
 class tst_NetworkRulesModel : public QObject
@@ -44,41 +39,15 @@ private:
     std::unique_ptr<SessionFixture> m_fixture;
     Account m_alice;
 
-    VaultLocation locationOf(const QString &subscription, const QString &group,
-                             const QString &name) const
+    std::unique_ptr<NetworkRulesModel> open(const QString &name)
     {
-        VaultLocation l;
-        l.accountId = m_alice.id;
-        l.tenantId = m_alice.homeTenantId;
-        l.subscriptionId = subscription;
-        l.resourceGroup = group;
-        l.name = name;
-        l.vaultUri = m_fixture->vaultUri(name);
-        l.resourceId = vaultResourceId(subscription, group, name);
-        l.cloud = m_fixture->cloud().name;
-        return l;
-    }
-
-    std::unique_ptr<NetworkRulesModel> open(const QString &subscription, const QString &group,
-                                            const QString &name)
-    {
-        auto model = std::make_unique<NetworkRulesModel>(m_fixture->session(),
-                                                         locationOf(subscription, group, name));
-        return model;
+        return std::make_unique<NetworkRulesModel>(m_fixture->session(),
+                                                   m_fixture->vaultLocation(m_alice, name));
     }
 
     static bool waitLoaded(NetworkRulesModel &model)
     {
         return QTest::qWaitFor([&] { return model.isLoaded() && !model.isBusy(); }, Timeout);
-    }
-
-    static ApplyReport applyAndWait(NetworkRulesModel &model)
-    {
-        QSignalSpy applied(&model, &StagedEditor::applied);
-        model.apply();
-        if (!applied.wait(Timeout) && applied.isEmpty())
-            return {};
-        return applied.first().first().value<ApplyReport>();
     }
 
     Result<QList<vault::SecretProperties>> listSecrets(const QString &vaultName)
@@ -120,7 +89,7 @@ private:
                 m_fixture->sandbox().sandbox().persist();
                 ++ran;
             });
-        report = applyAndWait(model);
+        report = applyAndWait(model, Timeout);
         disconnect(hook);
         return ran;
     }
@@ -138,7 +107,7 @@ private Q_SLOTS:
 
     void loadProduction()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(u"kv-contoso-prod"_s);
         QAbstractItemModelTester ipTester(model->ipRules());
         QAbstractItemModelTester vnetTester(model->virtualNetworkRules());
         QAbstractItemModelTester peTester(model->privateEndpoints());
@@ -177,7 +146,7 @@ private Q_SLOTS:
 
     void loadPrivate()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-private"_s);
+        auto model = open(u"kv-contoso-private"_s);
         QAbstractItemModelTester peTester(model->privateEndpoints());
         QVERIFY(waitLoaded(*model));
         QCOMPARE(model->accessMode(), Mode::Disabled);
@@ -229,7 +198,7 @@ private Q_SLOTS:
         QFETCH(QString, input);
         QFETCH(bool, ok);
         QFETCH(QString, expected);
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(u"kv-contoso-prod"_s);
         QVERIFY(waitLoaded(*model));
         const access::ValidationResult r = model->stageAddIpRule(input);
         QCOMPARE(r.ok, ok);
@@ -248,7 +217,7 @@ private Q_SLOTS:
 
     void overTheLimit()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(u"kv-contoso-prod"_s);
         QVERIFY(waitLoaded(*model));
         int staged = int(model->baseFirewall().ipRules.size());
         for (int i = 0; staged < access::Validation::MaxIpRules; ++i) {
@@ -270,7 +239,7 @@ private Q_SLOTS:
 
     void editRemoveAndVirtualNetworks()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(u"kv-contoso-prod"_s);
         QAbstractItemModelTester ipTester(model->ipRules());
         QAbstractItemModelTester vnetTester(model->virtualNetworkRules());
         QVERIFY(waitLoaded(*model));
@@ -344,7 +313,7 @@ private Q_SLOTS:
 
     void restrictDevelopmentVault()
     {
-        auto model = open(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+        auto model = open(u"kv-contoso-dev"_s);
         QVERIFY(waitLoaded(*model));
         QCOMPARE(model->accessMode(), Mode::AllNetworks);
         QVERIFY(listSecrets(u"kv-contoso-dev"_s).ok());
@@ -375,7 +344,7 @@ private Q_SLOTS:
         QVERIFY(warnings.first().consequence.contains(DefaultClientAddress));
         QVERIFY(warnings.first().consequence.contains(u"secrets, keys and certificates"_s));
 
-        ApplyReport report = applyAndWait(*model);
+        ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(),
                  qPrintable(report.differences.join(u'\n')
                             + (report.error ? report.error->summary() : QString())));
@@ -398,7 +367,7 @@ private Q_SLOTS:
         QCOMPARE(mine.normalized, DefaultClientAddress + u"/32"_s);
         QVERIFY(mine.message.isEmpty());
         QVERIFY(model->guardWarnings().isEmpty());
-        report = applyAndWait(*model);
+        report = applyAndWait(*model, Timeout);
         QVERIFY(report.succeeded());
         QVERIFY(model->baseFirewall().ipRules.contains(DefaultClientAddress + u"/32"_s));
         QVERIFY(listSecrets(u"kv-contoso-dev"_s).ok());
@@ -406,7 +375,7 @@ private Q_SLOTS:
 
     void concurrentRuleSurvives()
     {
-        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        auto model = open(u"kv-contoso-apps"_s);
         QVERIFY(waitLoaded(*model));
         model->setAccessMode(Mode::SelectedNetworks);
         QVERIFY(model->stageAddIpRule(u"198.51.100.0/24"_s).ok);
@@ -417,8 +386,7 @@ private Q_SLOTS:
         QVERIFY2(automation.ok(), qPrintable(automation.error().summary()));
         auto other = m_fixture->session().arm(automation->id);
         QVERIFY(other.has_value());
-        const QString id =
-            vaultResourceId(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        const QString id = m_fixture->vaultLocation(m_alice, u"kv-contoso-apps"_s).resourceId;
         arm::VaultPatchParameters patch;
         arm::NetworkRuleSet acls;
         acls.ipRules = QList<arm::IpRule>{{u"203.0.113.99"_s}};
@@ -426,7 +394,7 @@ private Q_SLOTS:
         const auto patched = ClientFixture::await(other->updateVault(id, patch));
         QVERIFY2(patched.ok(), qPrintable(patched.error().summary()));
 
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
         const QStringList rules = model->baseFirewall().ipRules;
         QVERIFY2(rules.contains(u"203.0.113.99/32"_s), qPrintable(rules.join(u' ')));
@@ -438,7 +406,7 @@ private Q_SLOTS:
 
     void privateEndpointConnections()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-private"_s);
+        auto model = open(u"kv-contoso-private"_s);
         QVERIFY(waitLoaded(*model));
         QVERIFY(!model->stageApproveConnection(u"pe-nowhere"_s).ok);
         QVERIFY(model->stageApproveConnection(u"pe-partner"_s, u"Partner access approved"_s).ok);
@@ -458,7 +426,7 @@ private Q_SLOTS:
         QVERIFY(operations.contains(u"PUT privateEndpointConnections/pe-web"_s));
         QVERIFY(model->guardWarnings().isEmpty());
 
-        const ApplyReport report = applyAndWait(*model);
+        const ApplyReport report = applyAndWait(*model, Timeout);
         QVERIFY2(report.succeeded(),
                  qPrintable(report.differences.join(u'\n')
                             + (report.error ? report.error->summary() : QString())));
@@ -483,7 +451,7 @@ private Q_SLOTS:
     {
         // Nothing the session saw names the address: the model asks by itself once loaded.
         m_fixture->session().journal().clear();
-        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        auto model = open(u"kv-contoso-apps"_s);
         QSignalSpy addressChanged(model.get(), &NetworkRulesModel::clientAddressChanged);
         QVERIFY(model->clientAddress().isEmpty());
         QVERIFY(waitLoaded(*model));
@@ -498,7 +466,7 @@ private Q_SLOTS:
         m_fixture->session().journal().clear();
         QVERIFY(injectFaults(
             {QJsonObject{{u"kind"_s, u"drop"_s}, {u"target"_s, u"vault"_s}, {u"rate"_s, 1}}}));
-        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        auto model = open(u"kv-contoso-apps"_s);
         QSignalSpy notFound(model.get(), &NetworkRulesModel::clientAddressNotFound);
         QVERIFY(waitLoaded(*model));
         QCOMPARE(model->accessMode(), Mode::SelectedNetworks);
@@ -543,7 +511,7 @@ private Q_SLOTS:
 
     void stagingRefusedWhileApplying()
     {
-        auto model = open(ProductionSubscription, u"rg-apps"_s, u"kv-contoso-apps"_s);
+        auto model = open(u"kv-contoso-apps"_s);
         QVERIFY(waitLoaded(*model));
         QVERIFY(model->stageAddIpRule(u"198.51.102.0/24"_s).ok);
         QSignalSpy applied(model.get(), &StagedEditor::applied);
@@ -587,7 +555,7 @@ private Q_SLOTS:
 
     void readBackDifference()
     {
-        auto model = open(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s);
+        auto model = open(u"kv-contoso-prod"_s);
         QVERIFY(waitLoaded(*model));
         const QString rule = u"198.51.104.0/24"_s;
         QVERIFY(model->stageAddIpRule(rule).ok);
@@ -622,7 +590,7 @@ private Q_SLOTS:
 
     void readBackFailure()
     {
-        auto model = open(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+        auto model = open(u"kv-contoso-dev"_s);
         QVERIFY(waitLoaded(*model));
         const QString rule = u"198.51.105.0/24"_s;
         QVERIFY(model->stageAddIpRule(rule).ok);

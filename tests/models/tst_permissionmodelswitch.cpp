@@ -17,19 +17,6 @@ using namespace vl::sandbox::DemoIds;
 
 namespace {
 
-VaultLocation devVault(SessionFixture &f, const QString &accountId)
-{
-    VaultLocation l;
-    l.accountId = accountId;
-    l.name = u"kv-contoso-dev"_s;
-    l.subscriptionId = DevelopmentSubscription;
-    l.resourceGroup = u"rg-dev"_s;
-    l.resourceId = u"/subscriptions/"_s + DevelopmentSubscription
-                   + u"/resourceGroups/rg-dev/providers/Microsoft.KeyVault/vaults/kv-contoso-dev"_s;
-    l.vaultUri = f.vaultUri(l.name);
-    return l;
-}
-
 arm::RoleAssignment assignment(const QString &principal, QLatin1StringView role,
                                const QString &scope)
 {
@@ -110,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const Result<Account> alice = f.signIn();
         QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        const VaultLocation location = devVault(f, alice->id);
+        const VaultLocation location = f.vaultLocation(*alice, u"kv-contoso-dev"_s);
         auto data = f.session().vault(alice->id, {}, location.vaultUri);
         QVERIFY(data);
         QVERIFY(ClientFixture::await(data->listSecrets()).ok());
@@ -149,12 +136,7 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const Result<Account> erin = f.signIn(u"erin@contoso.example"_s);
         QVERIFY2(erin.ok(), qPrintable(erin.error().summary()));
-        VaultLocation location = devVault(f, erin->id);
-        location.name = u"kv-contoso-apps"_s;
-        location.resourceId = u"/subscriptions/"_s + ProductionSubscription
-                              + u"/resourceGroups/rg-apps/providers/Microsoft.KeyVault/vaults/"
-                                "kv-contoso-apps"_s;
-        location.vaultUri = f.vaultUri(location.name);
+        const VaultLocation location = f.vaultLocation(*erin, u"kv-contoso-apps"_s);
         PermissionModelSwitch model(f.session(), location);
         QSignalSpy loaded(&model, &PermissionModelSwitch::loaded);
         model.load();

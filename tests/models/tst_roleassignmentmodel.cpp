@@ -7,6 +7,7 @@
 #include "RoleAssignmentModel.h"
 #include "RoleAssignmentTable.h"
 #include "SessionFixture.h"
+#include "StagedEditorTestSupport.h"
 #include "access/RoleCatalogue.h"
 #include "state/Seed.h"
 
@@ -24,39 +25,11 @@ namespace {
 
 const QString AppsVault = u"kv-contoso-apps"_s;
 
-QString appsVaultId()
-{
-    return u"/subscriptions/"_s + ProductionSubscription
-           + u"/resourceGroups/rg-apps/providers/Microsoft.KeyVault/vaults/kv-contoso-apps"_s;
-}
-
-VaultLocation appsLocation(SessionFixture &f, const QString &accountId)
-{
-    VaultLocation l;
-    l.accountId = accountId;
-    l.subscriptionId = ProductionSubscription;
-    l.resourceGroup = u"rg-apps"_s;
-    l.name = AppsVault;
-    l.vaultUri = f.vaultUri(AppsVault);
-    l.resourceId = appsVaultId();
-    l.cloud = f.cloud().name;
-    return l;
-}
-
 bool load(RoleAssignmentModel &model)
 {
     QSignalSpy loaded(&model, &StagedEditor::loaded);
     model.reload();
     return loaded.wait(20000) || loaded.count() > 0;
-}
-
-ApplyReport applyAndWait(RoleAssignmentModel &model)
-{
-    QSignalSpy applied(&model, &StagedEditor::applied);
-    model.apply();
-    if (!applied.wait(30000) && applied.isEmpty())
-        return {};
-    return applied.first().at(0).value<ApplyReport>();
 }
 
 std::optional<graph::Principal> principal(SessionFixture &f, const QString &accountId,
@@ -125,7 +98,8 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const auto alice = f.signIn();
         QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
+        RoleAssignmentModel model(f.session(), apps);
         QAbstractItemModelTester tester(model.table(),
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QCOMPARE(model.table()->columnCount(), int(RoleAssignmentTable::ColumnCount));
@@ -135,10 +109,10 @@ private Q_SLOTS:
 
         const QString sub = u"/subscriptions/"_s + ProductionSubscription;
         const int aliceRow = findRow(model, Alice, access::BuiltInRole::KeyVaultAdministrator, sub);
-        const int devRow =
-            findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer, appsVaultId());
+        const int devRow = findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer,
+                                   apps.resourceId);
         const int webRow = findRow(model, WebApp, access::BuiltInRole::KeyVaultSecretsUser,
-                                   appsVaultId() + u"/secrets/web-app-client-secret"_s);
+                                   apps.resourceId + u"/secrets/web-app-client-secret"_s);
         const int auditRow = findRow(model, Auditors, access::BuiltInRole::KeyVaultReader,
                                      sub + u"/resourceGroups/rg-apps"_s);
         QVERIFY(aliceRow >= 0 && devRow >= 0 && webRow >= 0 && auditRow >= 0);
@@ -188,9 +162,10 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const auto alice = f.signIn();
         QVERIFY(alice.ok());
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         arm::RoleAssignment gone;
         gone.name = u"0a0a0a0a-0000-4000-8000-00000000abcd"_s;
-        gone.scope = appsVaultId();
+        gone.scope = apps.resourceId;
         gone.id = gone.scope + u"/providers/Microsoft.Authorization/roleAssignments/"_s + gone.name;
         gone.roleDefinitionId = u"/subscriptions/"_s + ProductionSubscription
                                 + u"/providers/Microsoft.Authorization/roleDefinitions/"_s
@@ -198,7 +173,7 @@ private Q_SLOTS:
         gone.principalId = FormerContractor;
         f.sandbox().sandbox().state().roleAssignments.append(gone);
 
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QVERIFY(load(model));
         const int row = model.rowOf(gone.id);
         QVERIFY(row >= 0);
@@ -217,6 +192,7 @@ private Q_SLOTS:
         QVERIFY2(dave.ok(), qPrintable(dave.error().summary()));
         const auto alice = f.signIn();
         QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         const auto davePrincipal = principal(f, alice->id, Dave);
         QVERIFY(davePrincipal);
 
@@ -224,7 +200,7 @@ private Q_SLOTS:
         QVERIFY2(deniedByRbac(before),
                  qPrintable(before ? u"allowed"_s : before.error().summary()));
 
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QAbstractItemModelTester tester(model.table(),
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QVERIFY(load(model));
@@ -259,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(report.sent.size(), 1);
         QVERIFY(!model.hasStagedChanges());
         const int assigned =
-            findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsVaultId());
+            findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, apps.resourceId);
         QVERIFY(assigned >= 0);
         QCOMPARE(model.rows()[assigned].staged, RoleAssignmentRow::Staged::None);
 
@@ -290,14 +266,15 @@ private Q_SLOTS:
         QVERIFY(dave.ok());
         const auto alice = f.signIn();
         QVERIFY(alice.ok());
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         const auto davePrincipal = principal(f, alice->id, Dave);
         QVERIFY(davePrincipal);
 
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QVERIFY(load(model));
         const QString secretScope = RoleAssignmentModel::objectScope(
             model.vaultScope(), access::ObjectKind::Secrets, u"payments-api-key"_s);
-        QCOMPARE(secretScope, appsVaultId() + u"/secrets/payments-api-key"_s);
+        QCOMPARE(secretScope, apps.resourceId + u"/secrets/payments-api-key"_s);
 
         // What the staging refuses.
         const QString secretsUser(access::BuiltInRole::KeyVaultSecretsUser);
@@ -358,9 +335,10 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const auto alice = f.signIn();
         QVERIFY(alice.ok());
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         const auto me = principal(f, alice->id, Alice);
         QVERIFY(me);
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QVERIFY(load(model));
         // Alice's rights come from the subscription in the seed: give her her own at the vault.
         QVERIFY(model.stageAssign(*me, QString(access::BuiltInRole::Owner), model.vaultScope()).ok);
@@ -382,9 +360,9 @@ private Q_SLOTS:
                 });
             QVERIFY(load(model));
         }
-        const int owner = findRow(model, Alice, access::BuiltInRole::Owner, appsVaultId());
+        const int owner = findRow(model, Alice, access::BuiltInRole::Owner, apps.resourceId);
         const int admin =
-            findRow(model, Alice, access::BuiltInRole::KeyVaultAdministrator, appsVaultId());
+            findRow(model, Alice, access::BuiltInRole::KeyVaultAdministrator, apps.resourceId);
         QVERIFY(owner >= 0 && admin >= 0);
         if (removeOwner)
             QVERIFY(model.stageRemove(model.rows()[owner].assignment.id).ok);
@@ -415,12 +393,13 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const auto alice = f.signIn();
         QVERIFY(alice.ok());
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         const auto automation = f.addAutomation();
         QVERIFY2(automation.ok(), qPrintable(automation.error().summary()));
         const auto davePrincipal = principal(f, alice->id, Dave);
         QVERIFY(davePrincipal);
 
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QVERIFY(load(model));
         QVERIFY(model
                     .stageAssign(*davePrincipal, QString(access::BuiltInRole::KeyVaultSecretsUser),
@@ -436,13 +415,14 @@ private Q_SLOTS:
         parameters.principalId = Erin;
         parameters.principalType = u"User"_s;
         const auto created =
-            ClientFixture::await(other->createRoleAssignment(appsVaultId(), parameters));
+            ClientFixture::await(other->createRoleAssignment(apps.resourceId, parameters));
         QVERIFY2(created.ok(), qPrintable(created.error().summary()));
 
         const ApplyReport report = applyAndWait(model);
         QVERIFY2(report.succeeded(), qPrintable(report.differences.join(u'\n')));
-        QVERIFY(findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsVaultId()) >= 0);
-        QVERIFY(findRow(model, Erin, access::BuiltInRole::KeyVaultReader, appsVaultId()) >= 0);
+        QVERIFY(findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, apps.resourceId)
+                >= 0);
+        QVERIFY(findRow(model, Erin, access::BuiltInRole::KeyVaultReader, apps.resourceId) >= 0);
         QVERIFY(model.rowOf(created->id) >= 0);
     }
 
@@ -452,9 +432,10 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const auto alice = f.signIn();
         QVERIFY(alice.ok());
+        const VaultLocation apps = f.vaultLocation(*alice, AppsVault);
         const auto erin = principal(f, alice->id, Erin);
         QVERIFY(erin);
-        RoleAssignmentModel model(f.session(), appsLocation(f, alice->id));
+        RoleAssignmentModel model(f.session(), apps);
         QAbstractItemModelTester tester(model.table(),
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QVERIFY(load(model));
@@ -463,8 +444,8 @@ private Q_SLOTS:
                     .stageAssign(*erin, QString(access::BuiltInRole::KeyVaultReader),
                                  model.vaultScope())
                     .ok);
-        const int dev =
-            findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer, appsVaultId());
+        const int dev = findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer,
+                                apps.resourceId);
         QVERIFY(model.stageRemove(model.rows()[dev].assignment.id).ok);
         QCOMPARE(model.stagedChanges().size(), 2);
         // Removing a staged addition drops it; keeping a removal undoes it.

@@ -2,6 +2,7 @@
 #include "SessionFixture.h"
 
 #include "HttpClient.h"
+#include "arm/ResourceId.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -79,6 +80,23 @@ Result<Account> SessionFixture::addAutomation()
 QUrl SessionFixture::vaultUri(const QString &name) const
 {
     return QUrl(m_sandbox->vaultOrigin(name) + u"/"_s);
+}
+
+VaultLocation SessionFixture::vaultLocation(const Account &account, const QString &vaultName)
+{
+    VaultLocation location;
+    location.accountId = account.id;
+    location.tenantId = account.homeTenantId;
+    location.name = vaultName;
+    location.vaultUri = vaultUri(vaultName);
+    location.cloud = m_cloud.name;
+    if (const sandbox::VaultRecord *record = m_sandbox->sandbox().state().vaultByName(vaultName)) {
+        const arm::ResourceId id = arm::ResourceId::parse(record->resource.id);
+        location.subscriptionId = id.subscriptionId;
+        location.resourceGroup = id.resourceGroup;
+        location.resourceId = record->resource.id;
+    }
+    return location;
 }
 
 } // namespace vl::test

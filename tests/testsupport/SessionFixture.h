@@ -6,6 +6,7 @@
 #include "SandboxFixture.h"
 #include "Session.h"
 #include "TemporarySettings.h"
+#include "VaultLocation.h"
 
 #include <QSettings>
 
@@ -49,6 +50,13 @@ public:
     [[nodiscard]] Result<Account> addAutomation();
     /// The URI of the sandbox vault @p name (with a trailing slash).
     [[nodiscard]] QUrl vaultUri(const QString &name) const;
+    /**
+     * Where the sandbox vault @p name is, as @p account reaches it: account,
+     * home tenant, subscription, resource group, name, URI, resource id and cloud.
+     * When the sandbox knows no such vault, the resource id (and subscription
+     * and resource group) are left empty.
+     */
+    [[nodiscard]] VaultLocation vaultLocation(const Account &account, const QString &vaultName);
 
 private:
     void playBrowser(const QUrl &authorize);

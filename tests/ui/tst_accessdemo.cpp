@@ -9,6 +9,7 @@
 #include "PrincipalDirectory.h"
 #include "SessionFixture.h"
 #include "VaultItemModel.h"
+#include "WidgetTestSupport.h"
 #include "access/AccessPolicyDialog.h"
 #include "access/AccessPolicyEditor.h"
 #include "access/AccessView.h"
@@ -44,48 +45,6 @@ namespace {
 
 constexpr int Timeout = 20000;
 
-VaultLocation devVault(SessionFixture &f, const Account &account)
-{
-    VaultLocation l;
-    l.accountId = account.id;
-    l.tenantId = account.homeTenantId;
-    l.subscriptionId = DevelopmentSubscription;
-    l.resourceGroup = u"rg-dev"_s;
-    l.name = u"kv-contoso-dev"_s;
-    l.resourceId = u"/subscriptions/"_s + DevelopmentSubscription
-                   + u"/resourceGroups/rg-dev/providers/Microsoft.KeyVault/vaults/kv-contoso-dev"_s;
-    l.vaultUri = f.vaultUri(l.name);
-    l.cloud = f.cloud().name;
-    return l;
-}
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
-    if (!dir.isEmpty())
-        QVERIFY(widget.grab().save(dir + u'/' + name));
-}
-
-/// Reviews and applies @p bar's editor's changes, ticking every guard; the report.
-QString reviewAndApply(ui::StagedChangesBar *bar)
-{
-    ui::ReviewChangesDialog *review = bar->review();
-    if (!review)
-        return {};
-    for (QCheckBox *box : review->confirmations())
-        box->setChecked(true);
-    if (!review->applyButton()->isEnabled())
-        return {};
-    review->applyButton()->click();
-    QElapsedTimer clock;
-    clock.start();
-    while (review->reportText().isEmpty() && clock.elapsed() < Timeout)
-        QTest::qWait(20);
-    const QString report = review->reportText();
-    review->reject();
-    return report;
-}
-
 } // namespace
 
 class tst_AccessDemo : public QObject
@@ -109,14 +68,14 @@ private Q_SLOTS:
         window.show();
 
         // Erin, a developer, cannot read the vault's secrets yet.
-        ui::VaultView *asErin = window.openVault(devVault(f, *erin));
+        ui::VaultView *asErin = window.openVault(f.vaultLocation(*erin, u"kv-contoso-dev"_s));
         ui::ItemListView *erinSecrets = asErin->list(VaultItemKind::Secret);
         QTRY_VERIFY_WITH_TIMEOUT(erinSecrets->errorBanner()->isVisible(), Timeout);
         QVERIFY2(erinSecrets->errorBanner()->headline().contains(u"Authorization"_s),
                  qPrintable(erinSecrets->errorBanner()->headline()));
 
         // 1. Who has access? The Access tab, from the Vault menu.
-        ui::VaultView *view = window.openVault(devVault(f, *alice));
+        ui::VaultView *view = window.openVault(f.vaultLocation(*alice, u"kv-contoso-dev"_s));
         QAction *access = window.findChild<QAction *>(u"vaultAccessAction"_s);
         QVERIFY(access && access->isEnabled());
         access->trigger();
@@ -151,7 +110,8 @@ private Q_SLOTS:
         // Nothing is sent before the apply: Erin is still refused.
         auto erinClient = f.session().vault(erin->id, {}, f.vaultUri(u"kv-contoso-dev"_s));
         QVERIFY(!ClientFixture::await(erinClient->listSecrets()).ok());
-        const QString granted = reviewAndApply(policies->findChild<ui::StagedChangesBar *>());
+        const QString granted =
+            reviewAndApply(*policies->findChild<ui::StagedChangesBar *>(), nullptr, -1, Timeout);
         QVERIFY2(granted.contains(u"every change is in place"_s), qPrintable(granted));
         screenshot(window, u"demo-access.png"_s);
 
@@ -172,7 +132,8 @@ private Q_SLOTS:
         firewall->findChild<QPushButton *>(u"addIpRuleButton"_s)->click();
         QCOMPARE(firewall->model()->stagedFirewall().ipRules, QStringList{u"203.0.113.0/24"_s});
         QVERIFY(firewall->model()->guardWarnings().isEmpty()); // 203.0.113.10 stays inside
-        const QString restricted = reviewAndApply(firewall->findChild<ui::StagedChangesBar *>());
+        const QString restricted =
+            reviewAndApply(*firewall->findChild<ui::StagedChangesBar *>(), nullptr, -1, Timeout);
         QVERIFY2(restricted.contains(u"every change is in place"_s), qPrintable(restricted));
         screenshot(window, u"demo-networking.png"_s);
 
@@ -194,7 +155,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(firewall->isVisible(), Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(firewall->model()->stagedFirewall().ipRules,
                                   (QStringList{u"203.0.113.0/24"_s, u"192.0.2.77/32"_s}), Timeout);
-        const QString fixed = reviewAndApply(firewall->findChild<ui::StagedChangesBar *>());
+        const QString fixed =
+            reviewAndApply(*firewall->findChild<ui::StagedChangesBar *>(), nullptr, -1, Timeout);
         QVERIFY2(fixed.contains(u"every change is in place"_s), qPrintable(fixed));
         view->setCurrentKind(VaultItemKind::Secret);
         view->refresh();

@@ -6,6 +6,7 @@
 #include "AccessPolicyModel.h"
 #include "PrincipalDirectory.h"
 #include "SessionFixture.h"
+#include "WidgetTestSupport.h"
 #include "access/AccessPolicyDialog.h"
 #include "access/AccessPolicyEditor.h"
 #include "access/PrincipalPicker.h"
@@ -36,11 +37,6 @@ namespace {
 
 constexpr int Timeout = 20000;
 
-QString screenshotDir()
-{
-    return qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
-}
-
 QTreeWidgetItem *permissionItem(QTreeWidget *tree, const QString &name)
 {
     for (QTreeWidgetItemIterator it(tree); *it; ++it)
@@ -58,22 +54,6 @@ class tst_AccessPolicyEditor : public QObject
 private:
     std::unique_ptr<SessionFixture> m_fixture;
     Account m_alice;
-
-    VaultLocation locationOf(const QString &subscription, const QString &group,
-                             const QString &name) const
-    {
-        VaultLocation l;
-        l.accountId = m_alice.id;
-        l.tenantId = m_alice.homeTenantId;
-        l.subscriptionId = subscription;
-        l.resourceGroup = group;
-        l.name = name;
-        l.vaultUri = m_fixture->vaultUri(name);
-        l.resourceId = u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
-                       + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
-        l.cloud = m_fixture->cloud().name;
-        return l;
-    }
 
     static bool resolved(const Model &model)
     {
@@ -112,9 +92,8 @@ private Q_SLOTS:
 
     void addEditRemoveApply()
     {
-        AccessPolicyEditor editor(
-            m_fixture->session(),
-            locationOf(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s));
+        AccessPolicyEditor editor(m_fixture->session(),
+                                  m_fixture->vaultLocation(m_alice, u"kv-contoso-prod"_s));
         editor.resize(1180, 520);
         editor.show();
         Model &model = *editor.model();
@@ -170,8 +149,7 @@ private Q_SLOTS:
         permissionItem(secrets, u"purge"_s)->setCheckState(0, Qt::Unchecked);
         QCOMPARE(combo->currentText(), u"Secret Management"_s);
         QVERIFY(ok->isEnabled());
-        if (!screenshotDir().isEmpty())
-            QVERIFY(dialog->grab().save(screenshotDir() + u"/access-policy-dialog.png"_s));
+        screenshot(*dialog, u"access-policy-dialog.png"_s);
         QTest::mouseClick(ok, Qt::LeftButton);
         QTRY_VERIFY(!editor.dialog());
 
@@ -209,8 +187,7 @@ private Q_SLOTS:
         QVERIFY(model.table()->index(former, 0).data(Qt::FontRole).value<QFont>().strikeOut());
         QCOMPARE(remove->text(), u"&Restore"_s);
         selectRow(editor, dave);
-        if (!screenshotDir().isEmpty())
-            QVERIFY(editor.grab().save(screenshotDir() + u"/access-policies.png"_s));
+        screenshot(editor, u"access-policies.png"_s);
 
         // Review: the diff, no guard; apply; read back.
         ReviewChangesDialog *review = editor.stagedBar()->review();
@@ -243,9 +220,8 @@ private Q_SLOTS:
 
     void lockoutGuard()
     {
-        AccessPolicyEditor editor(
-            m_fixture->session(),
-            locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        AccessPolicyEditor editor(m_fixture->session(),
+                                  m_fixture->vaultLocation(m_alice, u"kv-contoso-dev"_s));
         editor.resize(1180, 420);
         editor.show();
         Model &model = *editor.model();
@@ -270,8 +246,7 @@ private Q_SLOTS:
                  qPrintable(guard->accessibleName()));
         QVERIFY(!review->applyButton()->isEnabled());
         QVERIFY(review->diffText().contains(u"- secrets:"_s));
-        if (!screenshotDir().isEmpty())
-            QVERIFY(review->grab().save(screenshotDir() + u"/review-changes.png"_s));
+        screenshot(*review, u"review-changes.png"_s);
         guard->setChecked(true);
         QVERIFY(review->applyButton()->isEnabled());
         review->applyButton()->click();
@@ -284,9 +259,8 @@ private Q_SLOTS:
 
     void stagingWaitsForApply()
     {
-        AccessPolicyEditor editor(
-            m_fixture->session(),
-            locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        AccessPolicyEditor editor(m_fixture->session(),
+                                  m_fixture->vaultLocation(m_alice, u"kv-contoso-dev"_s));
         editor.resize(1180, 420);
         editor.show();
         Model &model = *editor.model();
@@ -335,9 +309,8 @@ private Q_SLOTS:
 
     void grantPermissionPrefills()
     {
-        AccessPolicyEditor editor(
-            m_fixture->session(),
-            locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+        AccessPolicyEditor editor(m_fixture->session(),
+                                  m_fixture->vaultLocation(m_alice, u"kv-contoso-dev"_s));
         editor.show();
         Model &model = *editor.model();
         QTRY_VERIFY_WITH_TIMEOUT(resolved(model), Timeout);

@@ -3,6 +3,7 @@
 // the editor in effect first, and the switch with its consequences and confirmation.
 #include "PermissionModelSwitch.h"
 #include "SessionFixture.h"
+#include "WidgetTestSupport.h"
 #include "access/AccessPolicyDialog.h"
 #include "access/AccessPolicyEditor.h"
 #include "access/AccessView.h"
@@ -24,30 +25,6 @@ using namespace vl;
 using namespace vl::test;
 using namespace vl::sandbox::DemoIds;
 
-namespace {
-
-VaultLocation location(SessionFixture &f, const QString &accountId, const QString &subscription,
-                       const QString &group, const QString &name)
-{
-    VaultLocation l;
-    l.accountId = accountId;
-    l.subscriptionId = subscription;
-    l.resourceGroup = group;
-    l.name = name;
-    l.resourceId = u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
-                   + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
-    l.vaultUri = f.vaultUri(name);
-    return l;
-}
-
-void screenshot(QWidget *w, const QString &name)
-{
-    if (qEnvironmentVariableIsSet("VAULTLENS_SCREENSHOTS"))
-        w->grab().save(qEnvironmentVariable("VAULTLENS_SCREENSHOTS") + u'/' + name);
-}
-
-} // namespace
-
 class tst_AccessView : public QObject
 {
     Q_OBJECT
@@ -59,8 +36,7 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const Result<Account> alice = f.signIn();
         QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        const VaultLocation dev =
-            location(f, alice->id, DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s);
+        const VaultLocation dev = f.vaultLocation(*alice, u"kv-contoso-dev"_s);
         ui::AccessView view(f.session(), dev);
         view.resize(1100, 640);
         view.show();
@@ -73,7 +49,7 @@ private Q_SLOTS:
         QCOMPARE(button->text(), u"Switch to Azure RBAC…"_s);
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(view.accessPolicies()));
         QCOMPARE(tabs->tabText(0), u"Role assignments (Resource Manager only)"_s);
-        screenshot(&view, u"access-view.png"_s);
+        screenshot(view, u"access-view.png"_s);
 
         auto data = f.session().vault(alice->id, {}, dev.vaultUri);
         QVERIFY(ClientFixture::await(data->listSecrets()).ok());
@@ -97,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->switchButton()->isEnabled());
         self->setChecked(true);
         QVERIFY(dialog->switchButton()->isEnabled());
-        screenshot(dialog, u"permission-model-switch.png"_s);
+        screenshot(*dialog, u"permission-model-switch.png"_s);
 
         QSignalSpy switched(dialog, &ui::PermissionModelDialog::switched);
         dialog->switchButton()->click();
@@ -122,8 +98,7 @@ private Q_SLOTS:
         QVERIFY(f.isRunning());
         const Result<Account> erin = f.signIn(u"erin@contoso.example"_s);
         QVERIFY2(erin.ok(), qPrintable(erin.error().summary()));
-        ui::AccessView view(f.session(), location(f, erin->id, ProductionSubscription, u"rg-apps"_s,
-                                                  u"kv-contoso-apps"_s));
+        ui::AccessView view(f.session(), f.vaultLocation(*erin, u"kv-contoso-apps"_s));
         auto *button = view.findChild<QPushButton *>(u"switchPermissionModelButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
         QVERIFY(button->toolTip().contains(u"do not allow the switch"_s));

@@ -8,6 +8,7 @@
 #include "Presentation.h"
 #include "SessionFixture.h"
 #include "VaultItemModel.h"
+#include "WidgetTestSupport.h"
 #include "access/AccessPolicyDialog.h"
 #include "access/AccessPolicyEditor.h"
 #include "access/AccessView.h"
@@ -53,13 +54,6 @@ VaultLocation locationOf(SessionFixture &f, const Account &account, const QStrin
     location.vaultUri = f.vaultUri(vault);
     location.cloud = f.cloud().name;
     return location;
-}
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
-    if (!dir.isEmpty())
-        QVERIFY(widget.grab().save(dir + u'/' + name));
 }
 
 /// The widgets a person can operate, which must carry names.
@@ -205,10 +199,7 @@ private Q_SLOTS:
         QVERIFY(account.ok());
         ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
         window.show();
-        VaultLocation dev = locationOf(f, *account, u"kv-contoso-dev"_s);
-        dev.resourceId = u"/subscriptions/"_s + sandbox::DemoIds::DevelopmentSubscription
-                         + u"/resourceGroups/rg-dev/providers/Microsoft.KeyVault/vaults/"
-                           "kv-contoso-dev"_s;
+        const VaultLocation dev = f.vaultLocation(*account, u"kv-contoso-dev"_s);
         ui::VaultView *view = window.openVault(dev);
         QTRY_VERIFY_WITH_TIMEOUT(view->list(VaultItemKind::Secret)->model()->rowCount() > 0, 20000);
         // The access and networking editors and their dialogs are named too.

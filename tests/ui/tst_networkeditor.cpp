@@ -6,6 +6,7 @@
 // the data plane, and a private endpoint approval.
 #include "NetworkRulesModel.h"
 #include "SessionFixture.h"
+#include "WidgetTestSupport.h"
 #include "access/Validation.h"
 #include "network/NetworkEditor.h"
 #include "state/Seed.h"
@@ -14,7 +15,6 @@
 #include "widgets/StagedChangesBar.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -38,16 +38,6 @@ constexpr int Timeout = 20000;
 /// The address the sandbox's vaults see for this machine in this test.
 const QString MyAddress = u"203.0.113.50"_s;
 
-void screenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(50); // let pending layout requests settle
-    QVERIFY(w.grab().save(dir + u'/' + name));
-}
-
 } // namespace
 
 class tst_NetworkEditor : public QObject
@@ -65,22 +55,6 @@ private:
         if (!c)
             qFatal("no child %s", qPrintable(name));
         return c;
-    }
-
-    VaultLocation locationOf(const QString &subscription, const QString &group,
-                             const QString &name) const
-    {
-        VaultLocation l;
-        l.accountId = m_alice.id;
-        l.tenantId = m_alice.homeTenantId;
-        l.subscriptionId = subscription;
-        l.resourceGroup = group;
-        l.name = name;
-        l.vaultUri = m_fixture->vaultUri(name);
-        l.resourceId = u"/subscriptions/"_s + subscription + u"/resourceGroups/"_s + group
-                       + u"/providers/Microsoft.KeyVault/vaults/"_s + name;
-        l.cloud = m_fixture->cloud().name;
-        return l;
     }
 
     /// Selects the row of @p key in @p view; false when it is not shown.
@@ -124,18 +98,10 @@ private:
     /// Opens the review, ticks every guard, applies and waits for the report.
     static QString reviewAndApply(NetworkEditor &editor, int expectedWarnings)
     {
-        ReviewChangesDialog *dialog = editor.stagedChangesBar()->review();
-        if (!dialog || dialog->confirmations().size() != expectedWarnings)
-            return {};
-        for (QCheckBox *box : dialog->confirmations())
-            box->setChecked(true);
-        if (!dialog->applyButton()->isEnabled())
-            return {};
-        dialog->applyButton()->click();
-        if (!QTest::qWaitFor([&] { return !dialog->reportText().isEmpty(); }, Timeout))
-            return {};
-        const QString report = dialog->reportText();
-        closeReview(editor);
+        const QString report = vl::test::reviewAndApply(*editor.stagedChangesBar(), nullptr,
+                                                        expectedWarnings, Timeout);
+        if (!report.isEmpty())
+            closeReview(editor);
         return report;
     }
 
@@ -180,7 +146,7 @@ private Q_SLOTS:
         QFETCH(QString, input);
         QFETCH(QString, reason);
         NetworkEditor editor(m_fixture->session(),
-                             locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+                             m_fixture->vaultLocation(m_alice, u"kv-contoso-dev"_s));
         editor.resize(1100, 760);
         editor.show();
         NetworkRulesModel *model = editor.model();
@@ -208,7 +174,7 @@ private Q_SLOTS:
     void stageReviewApplyAndDataPlane()
     {
         NetworkEditor editor(m_fixture->session(),
-                             locationOf(DevelopmentSubscription, u"rg-dev"_s, u"kv-contoso-dev"_s));
+                             m_fixture->vaultLocation(m_alice, u"kv-contoso-dev"_s));
         editor.resize(1100, 760);
         editor.show();
         NetworkRulesModel *model = editor.model();
@@ -307,13 +273,14 @@ private Q_SLOTS:
 
     void bypassAndVirtualNetworkRules()
     {
-        NetworkEditor editor(
-            m_fixture->session(),
-            locationOf(ProductionSubscription, u"rg-security"_s, u"kv-contoso-prod"_s));
+        NetworkEditor editor(m_fixture->session(),
+                             m_fixture->vaultLocation(m_alice, u"kv-contoso-prod"_s));
         editor.resize(1100, 760);
         editor.show();
         NetworkRulesModel *model = editor.model();
         QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
+        // The address is found after the load; unknown, the edits below would raise the guard.
+        QTRY_COMPARE_WITH_TIMEOUT(model->clientAddress(), MyAddress, Timeout);
         QVERIFY(child<QCheckBox>(editor, u"bypassAzureServices"_s)->isChecked());
         child<QCheckBox>(editor, u"bypassAzureServices"_s)->click();
         QVERIFY(!model->bypassAzureServices());
@@ -354,9 +321,8 @@ private Q_SLOTS:
 
     void approvePrivateEndpoint()
     {
-        NetworkEditor editor(
-            m_fixture->session(),
-            locationOf(ProductionSubscription, u"rg-security"_s, u"kv-contoso-private"_s));
+        NetworkEditor editor(m_fixture->session(),
+                             m_fixture->vaultLocation(m_alice, u"kv-contoso-private"_s));
         editor.show();
         NetworkRulesModel *model = editor.model();
         QTRY_VERIFY_WITH_TIMEOUT(model->isLoaded() && !model->isBusy(), Timeout);
@@ -394,8 +360,8 @@ private Q_SLOTS:
         m_fixture->session().journal().clear();
         QVERIFY(injectFaults(
             {QJsonObject{{u"kind"_s, u"drop"_s}, {u"target"_s, u"vault"_s}, {u"rate"_s, 1}}}));
-        NetworkEditor editor(m_fixture->session(), locationOf(ProductionSubscription, u"rg-apps"_s,
-                                                              u"kv-contoso-apps"_s));
+        NetworkEditor editor(m_fixture->session(),
+                             m_fixture->vaultLocation(m_alice, u"kv-contoso-apps"_s));
         editor.resize(1100, 760);
         editor.show();
         NetworkRulesModel *model = editor.model();

@@ -6,6 +6,7 @@
 #include "RoleAssignmentModel.h"
 #include "RoleAssignmentTable.h"
 #include "SessionFixture.h"
+#include "WidgetTestSupport.h"
 #include "access/AssignRoleDialog.h"
 #include "access/PrincipalPicker.h"
 #include "access/RoleAssignmentEditor.h"
@@ -36,34 +37,10 @@ namespace {
 
 const QString AppsVault = u"kv-contoso-apps"_s;
 
-QString appsVaultId()
-{
-    return u"/subscriptions/"_s + ProductionSubscription
-           + u"/resourceGroups/rg-apps/providers/Microsoft.KeyVault/vaults/kv-contoso-apps"_s;
-}
-
-VaultLocation appsLocation(SessionFixture &f, const QString &accountId)
-{
-    VaultLocation l;
-    l.accountId = accountId;
-    l.subscriptionId = ProductionSubscription;
-    l.resourceGroup = u"rg-apps"_s;
-    l.name = AppsVault;
-    l.vaultUri = f.vaultUri(AppsVault);
-    l.resourceId = appsVaultId();
-    l.cloud = f.cloud().name;
-    return l;
-}
-
 template<typename T>
 T *child(const QWidget &parent, const QString &name)
 {
     return parent.findChild<T *>(name);
-}
-
-QString screenshotDir()
-{
-    return qEnvironmentVariable("VAULTLENS_SCREENSHOTS");
 }
 
 /// The model row of principal @p principalId's assignment of @p role at @p scope, or -1.
@@ -91,7 +68,8 @@ std::unique_ptr<RoleAssignmentEditor> openEditor(SessionFixture &f)
     const auto alice = f.signIn();
     if (!alice.ok())
         return nullptr;
-    auto editor = std::make_unique<RoleAssignmentEditor>(f.session(), appsLocation(f, alice->id));
+    auto editor =
+        std::make_unique<RoleAssignmentEditor>(f.session(), f.vaultLocation(*alice, AppsVault));
     editor->resize(1120, 560);
     editor->show();
     return editor;
@@ -125,26 +103,6 @@ bool pickPrincipal(PrincipalPicker &picker, const QString &text)
     return picker.selected().has_value();
 }
 
-/// Reviews and applies through the bar, ticking @p confirm first; returns the report text.
-QString reviewAndApply(RoleAssignmentEditor &editor, QString *diff = nullptr)
-{
-    ReviewChangesDialog *review = editor.stagedChangesBar()->review();
-    if (!review)
-        return {};
-    if (diff)
-        *diff = review->diffText();
-    for (QCheckBox *box : review->confirmations())
-        box->setChecked(true);
-    if (!review->applyButton()->isEnabled())
-        return {};
-    review->applyButton()->click();
-    if (!QTest::qWaitFor([&] { return !review->reportText().isEmpty(); }, 30000))
-        return {};
-    const QString report = review->reportText();
-    review->reject();
-    return report;
-}
-
 } // namespace
 
 class tst_RoleAssignmentEditor : public QObject
@@ -159,6 +117,7 @@ private Q_SLOTS:
         auto editor = openEditor(f);
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(loadedAndResolved(*editor), 20000);
+        const QString appsId = editor->model().location().resourceId;
         RoleAssignmentModel &model = editor->model();
         const int rows = model.table()->rowCount();
         QVERIFY(child<QLabel>(*editor, u"assignmentSummary"_s)->text().contains(u"inherited"_s));
@@ -183,28 +142,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!editor->assignDialog());
 
         QCOMPARE(model.table()->rowCount(), rows + 1);
-        const int added =
-            findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsVaultId());
+        const int added = findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsId);
         QVERIFY(added >= 0);
         QCOMPARE(cell(model, added, RoleAssignmentTable::StagedColumn), u"Added"_s);
         QCOMPARE(cell(model, added, RoleAssignmentTable::PrincipalColumn), u"Dave Duarte"_s);
         QCOMPARE(editor->currentModelRow(), added);
 
-        if (qEnvironmentVariableIsSet("VAULTLENS_SCREENSHOTS")) {
+        if (!screenshotDir().isEmpty()) {
             editor->view()->clearSelection(); // the icons show better unselected
-            QTest::qWait(50);
-            QVERIFY(editor->grab().save(screenshotDir() + u"/role-assignments.png"_s));
+            screenshot(*editor, u"role-assignments.png"_s);
             editor->selectAssignment(model.rows()[added].assignment.id);
         }
 
         QString diff;
-        const QString report = reviewAndApply(*editor, &diff);
+        const QString report = reviewAndApply(*editor->stagedChangesBar(), &diff);
         QVERIFY2(diff.contains(u"Key Vault Secrets User for Dave Duarte at this vault"_s),
                  qPrintable(diff));
         QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
         QVERIFY(!model.hasStagedChanges());
-        const int applied =
-            findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsVaultId());
+        const int applied = findRow(model, Dave, access::BuiltInRole::KeyVaultSecretsUser, appsId);
         QVERIFY(applied >= 0);
         QCOMPARE(cell(model, applied, RoleAssignmentTable::StagedColumn), QString());
     }
@@ -216,6 +172,7 @@ private Q_SLOTS:
         auto editor = openEditor(f);
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(loadedAndResolved(*editor), 20000);
+        const QString appsId = editor->model().location().resourceId;
         RoleAssignmentModel &model = editor->model();
         auto *remove = child<QPushButton>(*editor, u"removeAssignmentButton"_s);
         auto *viewRole = child<QPushButton>(*editor, u"viewRoleButton"_s);
@@ -240,7 +197,7 @@ private Q_SLOTS:
 
         // At the vault: removable, staged, applied.
         const int developers =
-            findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer, appsVaultId());
+            findRow(model, Developers, access::BuiltInRole::KeyVaultSecretsOfficer, appsId);
         QVERIFY(developers >= 0);
         const QString id = model.rows()[developers].assignment.id;
         QVERIFY(editor->selectAssignment(id));
@@ -249,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(cell(model, developers, RoleAssignmentTable::StagedColumn), u"Removed"_s);
         QVERIFY(!remove->isEnabled());
         QString diff;
-        const QString report = reviewAndApply(*editor, &diff);
+        const QString report = reviewAndApply(*editor->stagedChangesBar(), &diff);
         QVERIFY2(diff.contains(u"Key Vault Secrets Officer for Developers at this vault"_s),
                  qPrintable(diff));
         QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
@@ -263,6 +220,7 @@ private Q_SLOTS:
         auto editor = openEditor(f);
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(loadedAndResolved(*editor), 20000);
+        const QString appsId = editor->model().location().resourceId;
         AssignRoleDialog *dialog = editor->openAssignDialog();
         QVERIFY(dialog);
         QVERIFY(dialog->setRole(u"Key Vault Secrets User"_s));
@@ -278,16 +236,13 @@ private Q_SLOTS:
         name->clear();
         QTest::keyClicks(name, u"payments-api-key"_s);
         QVERIFY(dialog->okButton()->isEnabled());
-        QCOMPARE(dialog->scope(), appsVaultId() + u"/secrets/payments-api-key"_s);
+        QCOMPARE(dialog->scope(), appsId + u"/secrets/payments-api-key"_s);
         dialog->resize(620, 640);
-        if (qEnvironmentVariableIsSet("VAULTLENS_SCREENSHOTS")) {
-            QTest::qWait(50);
-            QVERIFY(dialog->grab().save(screenshotDir() + u"/assign-role.png"_s));
-        }
+        screenshot(*dialog, u"assign-role.png"_s);
         dialog->okButton()->click();
         QTRY_VERIFY(!editor->assignDialog());
         const int row = findRow(editor->model(), Dave, access::BuiltInRole::KeyVaultSecretsUser,
-                                appsVaultId() + u"/secrets/payments-api-key"_s);
+                                appsId + u"/secrets/payments-api-key"_s);
         QVERIFY(row >= 0);
         QCOMPARE(cell(editor->model(), row, RoleAssignmentTable::ScopeColumn),
                  u"Secret payments-api-key"_s);
@@ -295,7 +250,7 @@ private Q_SLOTS:
         // The same again is refused in the dialog, which stays open.
         dialog = editor->openAssignDialog();
         QVERIFY(dialog->setRole(u"Key Vault Secrets User"_s));
-        QVERIFY(dialog->setScope(appsVaultId() + u"/secrets/payments-api-key"_s));
+        QVERIFY(dialog->setScope(appsId + u"/secrets/payments-api-key"_s));
         QVERIFY(pickPrincipal(*dialog->picker(), u"Dave"_s));
         dialog->okButton()->click();
         QVERIFY(dialog->isVisible());
@@ -310,12 +265,13 @@ private Q_SLOTS:
         auto editor = openEditor(f);
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(loadedAndResolved(*editor), 20000);
+        const QString appsId = editor->model().location().resourceId;
         // Dave holds no assignment here: the directory looks him up first.
-        editor->assignRole(Dave, u"Key Vault Secrets User"_s, appsVaultId());
+        editor->assignRole(Dave, u"Key Vault Secrets User"_s, appsId);
         AssignRoleDialog *dialog = editor->assignDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->roleCombo()->currentText(), u"Key Vault Secrets User"_s);
-        QCOMPARE(dialog->scope(), appsVaultId());
+        QCOMPARE(dialog->scope(), appsId);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->picker()->selected().has_value(), 20000);
         QCOMPARE(dialog->picker()->selected()->id, Dave);
         dialog->okButton()->click();
@@ -336,7 +292,8 @@ private Q_SLOTS:
         });
         arm::RoleAssignment own;
         own.name = u"0b0b0b0b-0000-4000-8000-00000000a11c"_s;
-        own.scope = appsVaultId();
+        // The resource id names the vault whoever reaches it.
+        own.scope = f.vaultLocation(Account(), AppsVault).resourceId;
         own.id = own.scope + u"/providers/Microsoft.Authorization/roleAssignments/"_s + own.name;
         own.roleDefinitionId = u"/subscriptions/"_s + ProductionSubscription
                                + u"/providers/Microsoft.Authorization/roleDefinitions/"_s
