@@ -61,6 +61,12 @@ Application::Application(CommandLine options)
         const QJsonArray tenants = m_sandbox->config().value("tenants"_L1).toArray();
         if (!tenants.isEmpty())
             m_window->setDefaultTenant(sandboxCloud->name, tenants.first()[u"id"_s].toString());
+        // The tour's scenarios move this machine's address, as the sandbox lets a demo do.
+        m_window->enableGuidedTour({m_sandbox->config(), sandboxCloud->name,
+                                    [sandbox = m_sandbox.get()](const QString &address) {
+                                        sandbox->state().clientAddress = address;
+                                        sandbox->persist();
+                                    }});
     }
 
     onFinished(m_session->accounts().restore(), m_window.get(), [this](const Result<Done> &done) {

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "JournalModel.h"
 #include "PortalLinks.h"
 #include "Presentation.h"
 #include "RecentVaults.h"
 #include "Session.h"
 #include "access/RoleExplorer.h"
 #include "browse/NavigationPanel.h"
+#include "flow/FlowInspector.h"
+#include "journal/FlowStep.h"
+#include "journal/RequestRecord.h"
 #include "shell/Theme.h"
 #include "shell/VaultView.h"
 #include "shell/WelcomePage.h"
@@ -143,6 +147,96 @@ void MainWindow::createDocks()
         });
     connect(m_accountPanel, &AccountPanel::tenantsEnabledChanged, m_navigation,
             &NavigationPanel::reload);
+
+    m_flow = new FlowInspector(m_session, this);
+    m_flowDock = new QDockWidget(tr("Flow inspector"), this);
+    m_flowDock->setObjectName(u"flowInspectorDock"_s);
+    m_flowDock->setAccessibleName(tr("Flow inspector"));
+    m_flowDock->setWidget(m_flow);
+    addDockWidget(Qt::BottomDockWidgetArea, m_flowDock);
+    resizeDocks({m_flowDock}, {340}, Qt::Vertical);
+    connect(m_flow, &FlowInspector::remedyRequested, this, &MainWindow::applyRemedy);
+    connect(m_flow, &FlowInspector::statusMessage, statusBar(), &QStatusBar::showMessage);
+}
+
+void MainWindow::enableGuidedTour(const TourSandbox &sandbox)
+{
+    if (m_tourSandbox)
+        return;
+    m_tourSandbox = sandbox;
+    QMenu *tour = new QMenu(tr("&Guided tour"), m_help);
+    tour->setObjectName(u"guidedTourMenu"_s);
+    const QList<GuidedTour::Scenario> scenarios = GuidedTour::scenarios();
+    for (qsizetype i = 0; i < scenarios.size(); ++i) {
+        QAction *action = tour->addAction(GuidedTour::title(scenarios.at(i)));
+        action->setObjectName(u"guidedTourAction%1"_s.arg(i));
+        connect(action, &QAction::triggered, this, [this, i] { startGuidedTour(int(i)); });
+    }
+    m_help->insertMenu(m_help->actions().value(0), tour);
+}
+
+GuidedTour *MainWindow::startGuidedTour(int scenario)
+{
+    if (!m_tourSandbox)
+        return nullptr;
+    if (!m_tour) {
+        m_tour = new GuidedTour(*this, m_session, *m_tourSandbox, this);
+        m_tour->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_tour->start(GuidedTour::scenarios().value(scenario));
+    return m_tour;
+}
+
+FlowInspector *MainWindow::showFlowInspector()
+{
+    m_flowDock->show();
+    m_flowDock->raise();
+    return m_flow;
+}
+
+bool MainWindow::applyRemedy(const Remedy &remedy, const RequestRecord &record)
+{
+    if (remedy.kind == Remedy::Kind::SignInToTenant || remedy.kind == Remedy::Kind::SignInAgain) {
+        statusBar()->showMessage(remedy.text, 10000);
+        signIn();
+        return true;
+    }
+    // The vault the request went to: by its address, or by the resource the remedy names.
+    const auto fits = [&](const VaultView *view) {
+        const VaultLocation &l = view->location();
+        if (!record.url.isEmpty() && record.service == Service::KeyVault)
+            return l.vaultUri.host().compare(record.url.host(), Qt::CaseInsensitive) == 0
+                   && l.vaultUri.port(443) == record.url.port(443);
+        if (!remedy.vault.isEmpty())
+            return l.name.compare(remedy.vault, Qt::CaseInsensitive) == 0;
+        return !remedy.scope.isEmpty() && l.hasResourceId()
+               && remedy.scope.startsWith(l.resourceId, Qt::CaseInsensitive);
+    };
+    VaultView *chosen = nullptr;
+    for (VaultView *view : vaults()) {
+        if (!fits(view) || !view->location().hasResourceId())
+            continue;
+        const std::optional<Account> account =
+            m_session.accounts().account(view->location().accountId);
+        const bool refused =
+            account && !remedy.principalId.isEmpty()
+            && account->objectId.compare(remedy.principalId, Qt::CaseInsensitive) == 0;
+        if (!chosen || !refused)
+            chosen = view;
+        if (!refused)
+            break;
+    }
+    if (!chosen) {
+        statusBar()->showMessage(
+            tr("Open the vault %1 from the navigation tree, as an account that may change it, "
+               "to apply: %2")
+                .arg(remedy.vault.isEmpty() ? record.url.host() : remedy.vault, remedy.text),
+            12000);
+        return false;
+    }
+    m_tabs->setCurrentWidget(chosen);
+    m_stack->setCurrentWidget(m_tabs);
+    return chosen->applyRemedy(remedy);
 }
 
 void MainWindow::createMenus()
@@ -236,6 +330,10 @@ void MainWindow::createMenus()
     m_navigationDock->toggleViewAction()->setObjectName(u"toggleNavigationAction"_s);
     view->addAction(m_accountDock->toggleViewAction());
     m_accountDock->toggleViewAction()->setObjectName(u"toggleAccountsAction"_s);
+    QAction *flow = m_flowDock->toggleViewAction();
+    flow->setObjectName(u"toggleFlowInspectorAction"_s);
+    flow->setShortcut(Qt::Key_F12);
+    view->addAction(flow);
     QAction *roles = makeAction(this, u"rolesAction"_s, tr("&Roles and permissions"));
     connect(roles, &QAction::triggered, this, [this] { showRoleExplorer(); });
     view->addAction(roles);
@@ -269,6 +367,7 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_help = help;
     QAction *registration =
         makeAction(this, u"appRegistrationAction"_s, tr("Set up the &app registration…"));
     connect(registration, &QAction::triggered, this, [this] {
@@ -361,6 +460,7 @@ VaultView *MainWindow::openVault(const VaultLocation &location)
         }
     }
     auto *view = new VaultView(m_session, location, m_tabs);
+    m_flow->setHostLabel(JournalModel::hostOf(location.vaultUri), location.name);
     view->restoreState(settings());
     connect(view, &VaultView::statusMessage, this, [this](const QString &message, int timeoutMs) {
         statusBar()->showMessage(message, timeoutMs);

@@ -3,6 +3,7 @@
 
 #include "VaultLocation.h"
 #include "access/RoleExplorer.h"
+#include "flow/GuidedTour.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,12 +12,15 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QSettings;
 class QStackedWidget;
 class QTabWidget;
 
 namespace vl {
 class Session;
+struct Remedy;
+struct RequestRecord;
 namespace access {
 class RoleCatalogue;
 }
@@ -25,6 +29,8 @@ class RoleCatalogue;
 namespace vl::ui {
 
 class AccountPanel;
+class FlowInspector;
+class GuidedTour;
 class NavigationPanel;
 class VaultView;
 
@@ -71,6 +77,20 @@ public:
     [[nodiscard]] NavigationPanel *navigationPanel() const { return m_navigation; }
     [[nodiscard]] AccountPanel *accountPanel() const { return m_accountPanel; }
     [[nodiscard]] RoleExplorer *roleExplorer() const { return m_roleExplorer; }
+    /// The flow inspector (in its dock), shown and raised.
+    FlowInspector *showFlowInspector();
+    [[nodiscard]] FlowInspector *flowInspector() const { return m_flow; }
+    /**
+     * Opens the editor that applies @p remedy to the vault @p record went to,
+     * pre-filled, in a tab of that vault whose account may change it (one that is
+     * not the refused principal's, when there is one). False when no open vault
+     * tab fits; the status bar says what to open.
+     */
+    bool applyRemedy(const vl::Remedy &remedy, const vl::RequestRecord &record);
+    /// Offers the guided tour of @p sandbox in the Help menu (sandbox mode).
+    void enableGuidedTour(const TourSandbox &sandbox);
+    /// Opens the guided tour at @p scenario; nullptr without enableGuidedTour().
+    GuidedTour *startGuidedTour(int scenario);
     /// A note shown permanently in the status bar (e.g. where the sandbox runs).
     void setEnvironmentNote(const QString &note);
 
@@ -100,6 +120,11 @@ private:
     AccountPanel *m_accountPanel = nullptr;
     QDockWidget *m_navigationDock = nullptr;
     QDockWidget *m_accountDock = nullptr;
+    QDockWidget *m_flowDock = nullptr;
+    FlowInspector *m_flow = nullptr;
+    QMenu *m_help = nullptr;
+    std::optional<TourSandbox> m_tourSandbox;
+    QPointer<GuidedTour> m_tour;
     QPointer<RoleExplorer> m_roleExplorer;
     QLabel *m_counts = nullptr;
     QLabel *m_environment = nullptr;

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GuidedTour.h"
+
+#include "FlowInspector.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "arm/ResourceId.h"
+#include "items/ItemListView.h"
+#include "shell/VaultView.h"
+#include "util/Future.h"
+
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vl::ui {
+namespace {
+
+constexpr auto BlockedAddress = "192.0.2.77"_L1;
+constexpr auto ApplicationName = "reporting-app"_L1;
+
+} // namespace
+
+GuidedTour::GuidedTour(MainWindow &window, Session &session, TourSandbox sandbox, QWidget *parent)
+    : QDialog(parent)
+    , m_window(window)
+    , m_session(session)
+    , m_sandbox(std::move(sandbox))
+    , m_text(new QLabel(this))
+    , m_run(new QPushButton(tr("&Run the request"), this))
+{
+    setObjectName(u"guidedTour"_s);
+    setWindowTitle(tr("Guided tour"));
+    setModal(false);
+    resize(460, 280);
+    m_defaultAddress = m_sandbox.config.value("clientAddress"_L1).toString();
+
+    m_text->setObjectName(u"tourText"_s);
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_run->setObjectName(u"tourRunButton"_s);
+    m_run->setAccessibleName(tr("Run the scenario's request"));
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_run, QDialogButtonBox::ActionRole);
+    QPushButton *finish = buttons->addButton(tr("&Finish"), QDialogButtonBox::RejectRole);
+    finish->setObjectName(u"tourFinishButton"_s);
+    finish->setAccessibleName(tr("End the tour and restore this machine's address"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(buttons);
+    connect(m_run, &QPushButton::clicked, this, &GuidedTour::run);
+    connect(finish, &QPushButton::clicked, this, &QDialog::reject);
+    connect(this, &QDialog::finished, this, [this] {
+        if (m_sandbox.setClientAddress && !m_defaultAddress.isEmpty())
+            m_sandbox.setClientAddress(m_defaultAddress);
+    });
+}
+
+GuidedTour::~GuidedTour() = default;
+
+QList<GuidedTour::Scenario> GuidedTour::scenarios()
+{
+    return {Scenario::Firewall, Scenario::AccessPolicy, Scenario::Rbac};
+}
+
+QString GuidedTour::title(Scenario scenario)
+{
+    switch (scenario) {
+    case Scenario::Firewall:
+        return tr("Blocked by the firewall");
+    case Scenario::AccessPolicy:
+        return tr("Denied by an access policy");
+    case Scenario::Rbac:
+        return tr("Denied by Azure RBAC");
+    }
+    return {};
+}
+
+QString GuidedTour::text() const
+{
+    return m_text->text();
+}
+
+void GuidedTour::setText(const QString &html)
+{
+    m_text->setText(html);
+}
+
+void GuidedTour::start(Scenario scenario)
+{
+    m_scenario = scenario;
+    setWindowTitle(tr("Guided tour: %1").arg(title(scenario)));
+    m_run->setEnabled(true);
+    QString intro;
+    switch (scenario) {
+    case Scenario::Firewall:
+        intro = tr("Alice, the administrator, lists the secrets of <b>kv-contoso-prod</b> from "
+                   "the address %1, which the vault's firewall does not list.")
+                    .arg(BlockedAddress);
+        break;
+    case Scenario::AccessPolicy:
+        intro = tr("The service principal <b>reporting-app</b> lists the secrets of "
+                   "<b>kv-contoso-dev</b>, whose access policies do not name it.");
+        break;
+    case Scenario::Rbac:
+        intro = tr("The service principal <b>reporting-app</b>, which may read the secrets of "
+                   "<b>kv-contoso-apps</b>, lists its keys: no role assignment allows that.");
+        break;
+    }
+    if (adminAccount().isEmpty())
+        intro += u"<p>"_s
+                 + tr("First sign in as <b>alice@contoso.example</b> (File ▸ Add account…), then "
+                      "run the request.")
+                 + u"</p>"_s;
+    setText(u"<p>"_s + intro + u"</p><p>"_s
+            + tr("Run the request: the flow inspector shows where it stopped and why.")
+            + u"</p>"_s);
+    show();
+    raise();
+}
+
+QString GuidedTour::adminAccount() const
+{
+    const QString upn = m_sandbox.config.value("accounts"_L1)
+                            .toArray()
+                            .first()
+                            .toObject()
+                            .value("upn"_L1)
+                            .toString();
+    for (const Account &account : m_session.accounts().accounts())
+        if (account.cloud == m_sandbox.cloud
+            && (upn.isEmpty() ? account.isUser()
+                              : account.userName.compare(upn, Qt::CaseInsensitive) == 0))
+            return account.id;
+    return {};
+}
+
+std::optional<VaultLocation> GuidedTour::locate(const QString &vault,
+                                                const QString &accountId) const
+{
+    for (const QJsonValue &v : m_sandbox.config.value("vaults"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value("name"_L1).toString() != vault)
+            continue;
+        const std::optional<Account> account = m_session.accounts().account(accountId);
+        VaultLocation l;
+        l.accountId = accountId;
+        l.tenantId = account ? account->homeTenantId : QString();
+        l.name = vault;
+        l.resourceId = o.value("id"_L1).toString();
+        const arm::ResourceId id = arm::ResourceId::parse(l.resourceId);
+        l.subscriptionId = id.subscriptionId;
+        l.resourceGroup = id.resourceGroup;
+        l.vaultUri = QUrl(o.value("vaultUri"_L1).toString());
+        l.cloud = m_sandbox.cloud;
+        return l;
+    }
+    return std::nullopt;
+}
+
+void GuidedTour::withApplicationAccount(const std::function<void(const QString &)> &then)
+{
+    for (const Account &account : m_session.accounts().accounts())
+        if (account.cloud == m_sandbox.cloud && account.displayName == ApplicationName) {
+            then(account.id);
+            return;
+        }
+    for (const QJsonValue &v : m_sandbox.config.value("servicePrincipals"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value("displayName"_L1).toString() != ApplicationName)
+            continue;
+        ServicePrincipalRequest request;
+        request.cloud = m_sandbox.cloud;
+        request.tenantId =
+            m_sandbox.config.value("tenants"_L1).toArray().first()[u"id"_s].toString();
+        request.clientId = o.value("appId"_L1).toString();
+        request.clientSecret = o.value("clientSecret"_L1).toString().toUtf8();
+        request.displayName = ApplicationName;
+        onFinished(m_session.accounts().addServicePrincipal(request), this,
+                   [this, then](const Result<Account> &r) {
+                       if (!r) {
+                           setText(tr("The tour could not sign in %1: %2")
+                                       .arg(ApplicationName, r.error().message.toHtmlEscaped()));
+                           return;
+                       }
+                       then(r->id);
+                   });
+        return;
+    }
+    setText(tr("This sandbox has no %1 service principal.").arg(ApplicationName));
+}
+
+void GuidedTour::openAndShowFailure(const VaultLocation &location, int itemKind)
+{
+    VaultView *view = m_window.openVault(location);
+    view->setCurrentKind(static_cast<VaultItemKind>(itemKind));
+    view->refresh();
+    FlowInspector *inspector = m_window.showFlowInspector();
+    // Select the refused request once its answer is in.
+    auto *poll = new QTimer(this);
+    const quint64 after =
+        m_session.journal().records().isEmpty() ? 0 : m_session.journal().records().last().id;
+    connect(poll, &QTimer::timeout, this, [this, poll, inspector, after] {
+        const std::optional<quint64> failed = inspector->latestFailure();
+        if (!failed || *failed <= after)
+            return;
+        poll->deleteLater();
+        inspector->selectRecord(*failed);
+        Q_EMIT requestShown(*failed);
+    });
+    poll->start(100);
+}
+
+void GuidedTour::run()
+{
+    const QString admin = adminAccount();
+    if (admin.isEmpty()) {
+        m_window.signIn();
+        return;
+    }
+    m_run->setEnabled(false);
+    const QString fix =
+        tr("<p>In the flow inspector, the failed stage is red, with the evidence beside it. Click "
+           "<b>Fix…</b>: the editor opens pre-filled in Alice's tab of the vault. Review and "
+           "apply.</p><p>Then select the refused request again and click <b>Retry</b>: its new "
+           "flow appears beside the old one.</p>");
+    switch (m_scenario) {
+    case Scenario::Firewall: {
+        if (m_sandbox.setClientAddress)
+            m_sandbox.setClientAddress(BlockedAddress);
+        if (const auto l = locate(u"kv-contoso-prod"_s, admin))
+            openAndShowFailure(*l, int(VaultItemKind::Secret));
+        setText(tr("<p>Key Vault saw this machine at %1: the firewall refused it.</p>")
+                    .arg(BlockedAddress)
+                + fix);
+        return;
+    }
+    case Scenario::AccessPolicy:
+    case Scenario::Rbac: {
+        const bool policy = m_scenario == Scenario::AccessPolicy;
+        const QString vault = policy ? u"kv-contoso-dev"_s : u"kv-contoso-apps"_s;
+        // Alice's tab first: the fix is applied there.
+        if (const auto l = locate(vault, admin))
+            m_window.openVault(*l);
+        withApplicationAccount([this, vault, policy, fix](const QString &accountId) {
+            if (const auto l = locate(vault, accountId))
+                openAndShowFailure(*l, int(policy ? VaultItemKind::Secret : VaultItemKind::Key));
+            setText((policy ? tr("<p>No access policy of %1 names reporting-app.</p>").arg(vault)
+                            : tr("<p>No role assignment lets reporting-app read the keys of "
+                                 "%1.</p>")
+                                  .arg(vault))
+                    + fix);
+        });
+        return;
+    }
+    }
+}
+
+} // namespace vl::ui
