@@ -8,6 +8,7 @@
 #include "JournalModel.h"
 #include "MainWindow.h"
 #include "NetworkRulesModel.h"
+#include "RoleAssignmentModel.h"
 #include "SessionFixture.h"
 #include "WidgetTestSupport.h"
 #include "access/AccessPolicyDialog.h"
@@ -167,6 +168,47 @@ private Q_SLOTS:
         QCOMPARE(policies->model()->stagedChanges().first().after, QStringList{u"secrets: list"_s});
         QTRY_VERIFY_WITH_TIMEOUT(!policies->model()->isBusy(), Timeout);
         const QString report = reviewAndApply(*policies->findChild<ui::StagedChangesBar *>());
+        QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
+
+        QSignalSpy retried(inspector, &ui::FlowInspector::retried);
+        inspector->retrySelected();
+        QVERIFY(retried.wait(Timeout));
+        QCOMPARE(retried.first().first().value<RequestRecord>().status, 200);
+        tour->close();
+    }
+
+    void rbacDenialFixedAndRetried()
+    {
+        SessionFixture f;
+        QVERIFY(f.isRunning());
+        const Result<Account> alice = f.signIn();
+        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
+        ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
+        window.resize(1400, 900);
+        window.show();
+        window.enableGuidedTour(tourOf(f));
+        ui::GuidedTour *tour = window.startGuidedTour(2);
+        QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
+        tour->run();
+        QVERIFY(shown.wait(Timeout));
+        ui::FlowInspector *inspector = window.flowInspector();
+        const FlowExplanation flow = inspector->diagram()->explanations().first();
+        QCOMPARE(flow.failedStep()->stage, FlowStage::Authorization);
+        QCOMPARE(flow.remedy().kind, Remedy::Kind::AssignRole);
+        QVERIFY(!flow.remedy().roleName.isEmpty());
+
+        // Fix…: the assign dialog in Alice's tab, the role and principal filled in.
+        inspector->findChild<QPushButton *>(u"fixButton"_s)->click();
+        ui::VaultView *apps = tabOf(window, u"kv-contoso-apps"_s, alice->id);
+        QVERIFY(apps && apps->accessView());
+        ui::RoleAssignmentEditor *roles = apps->accessView()->roleAssignments();
+        QTRY_VERIFY_WITH_TIMEOUT(roles->assignDialog() != nullptr, Timeout);
+        ui::AssignRoleDialog *dialog = roles->assignDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->okButton()->isEnabled(), Timeout);
+        dialog->okButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !roles->model().stagedChanges().isEmpty() && !roles->model().isBusy(), Timeout);
+        const QString report = reviewAndApply(*roles->findChild<ui::StagedChangesBar *>());
         QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
 
         QSignalSpy retried(inspector, &ui::FlowInspector::retried);
