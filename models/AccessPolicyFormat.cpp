@@ -17,36 +17,6 @@ using access::PermissionInfo;
 
 namespace {
 
-std::optional<QStringList> &slot(arm::Permissions &p, ObjectKind kind)
-{
-    switch (kind) {
-    case ObjectKind::Keys:
-        return p.keys;
-    case ObjectKind::Secrets:
-        return p.secrets;
-    case ObjectKind::Certificates:
-        return p.certificates;
-    case ObjectKind::Storage:
-        break;
-    }
-    return p.storage;
-}
-
-const std::optional<QStringList> &slotOf(const arm::Permissions &p, ObjectKind kind)
-{
-    switch (kind) {
-    case ObjectKind::Keys:
-        return p.keys;
-    case ObjectKind::Secrets:
-        return p.secrets;
-    case ObjectKind::Certificates:
-        return p.certificates;
-    case ObjectKind::Storage:
-        break;
-    }
-    return p.storage;
-}
-
 QString capitalised(const QString &name)
 {
     return name.isEmpty() ? name : QString(name.left(1).toUpper() + name.mid(1));
@@ -56,12 +26,12 @@ QString capitalised(const QString &name)
 
 QStringList list(const arm::Permissions &permissions, ObjectKind kind)
 {
-    return slotOf(permissions, kind).value_or(QStringList{});
+    return access::permissionsOf(permissions, kind).value_or(QStringList{});
 }
 
 void setList(arm::Permissions &permissions, ObjectKind kind, const QStringList &names)
 {
-    slot(permissions, kind) = names;
+    access::permissionsOf(permissions, kind) = names;
 }
 
 QSet<QString> nameSet(const QStringList &names)

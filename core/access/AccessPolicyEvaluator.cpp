@@ -6,24 +6,7 @@
 using namespace Qt::StringLiterals;
 
 namespace vl::access {
-namespace {
-
-const std::optional<QStringList> &listFor(const arm::Permissions &p, ObjectKind kind)
-{
-    switch (kind) {
-    case ObjectKind::Keys:
-        return p.keys;
-    case ObjectKind::Secrets:
-        return p.secrets;
-    case ObjectKind::Certificates:
-        return p.certificates;
-    case ObjectKind::Storage:
-        break;
-    }
-    return p.storage;
-}
-
-} // namespace
+namespace {} // namespace
 
 bool accessPolicyApplies(const arm::AccessPolicyEntry &entry, const Caller &caller)
 {
@@ -44,7 +27,7 @@ QStringList effectivePermissions(const QList<arm::AccessPolicyEntry> &entries, c
     QStringList held;
     for (const arm::AccessPolicyEntry &e : entries)
         if (accessPolicyApplies(e, caller))
-            held += listFor(e.permissions, kind).value_or(QStringList{});
+            held += permissionsOf(e.permissions, kind).value_or(QStringList{});
     return held;
 }
 
@@ -55,7 +38,8 @@ StageResult evaluateAccessPolicies(const QList<arm::AccessPolicyEntry> &entries,
     for (const arm::AccessPolicyEntry &e : entries) {
         if (!accessPolicyApplies(e, caller))
             continue;
-        const QStringList held = listFor(e.permissions, operation.kind).value_or(QStringList{});
+        const QStringList held =
+            permissionsOf(e.permissions, operation.kind).value_or(QStringList{});
         for (const QString &required : operation.permissions) {
             if (PermissionCatalogue::grants(operation.kind, held, required)) {
                 const bool viaGroup = e.objectId.compare(caller.objectId, Qt::CaseInsensitive) != 0;

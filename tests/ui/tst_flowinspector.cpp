@@ -26,6 +26,7 @@
 #include "shell/VaultView.h"
 #include "widgets/StagedChangesBar.h"
 
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -56,6 +57,65 @@ ui::VaultView *tabOf(ui::MainWindow &window, const QString &name, const QString 
     return nullptr;
 }
 
+/**
+ * Alice signed in, the main window, and the guided tour's scenario run until its
+ * refused request is selected in the flow inspector. Check ok() after making it.
+ */
+class TourRun
+{
+public:
+    explicit TourRun(int scenario)
+    {
+        if (!f.isRunning())
+            return;
+        const Result<Account> signedIn = f.signIn();
+        if (!signedIn)
+            return;
+        alice = *signedIn;
+        window = std::make_unique<ui::MainWindow>(f.session(), access::RoleCatalogue::builtIn(),
+                                                  &f.settings());
+        window->resize(1400, 900);
+        window->show();
+        window->enableGuidedTour(tourOf(f));
+        tour = window->startGuidedTour(scenario);
+        QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
+        tour->run();
+        m_ok = shown.wait(Timeout);
+    }
+    ~TourRun()
+    {
+        if (tour)
+            tour->close();
+    }
+    [[nodiscard]] bool ok() const { return m_ok; }
+    [[nodiscard]] ui::FlowInspector *inspector() const { return window->flowInspector(); }
+    [[nodiscard]] FlowExplanation flow() const
+    {
+        return inspector()->diagram()->explanations().value(0);
+    }
+    /// Clicks Fix… and returns Alice's tab of @p vault, where the fix opened.
+    [[nodiscard]] ui::VaultView *fix(const QString &vault) const
+    {
+        inspector()->findChild<QPushButton *>(u"fixButton"_s)->click();
+        return tabOf(*window, vault, alice.id);
+    }
+    /// Retries the selected request and returns the new request's status (0: none came).
+    [[nodiscard]] int retry() const
+    {
+        QSignalSpy retried(inspector(), &ui::FlowInspector::retried);
+        inspector()->retrySelected();
+        return retried.wait(Timeout) ? retried.first().first().value<RequestRecord>().status : 0;
+    }
+
+    SessionFixture f;
+    Account alice;
+    std::unique_ptr<ui::MainWindow> window;
+    QPointer<ui::GuidedTour> tour;
+
+private:
+    bool m_ok = false;
+};
+
 } // namespace
 
 class tst_FlowInspector : public QObject
@@ -67,21 +127,11 @@ private Q_SLOTS:
 
     void firewallDenialFixedAndRetried()
     {
-        SessionFixture f;
-        QVERIFY(f.isRunning());
-        const Result<Account> alice = f.signIn();
-        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
-        window.resize(1400, 900);
-        window.show();
-        window.enableGuidedTour(tourOf(f));
-
-        ui::GuidedTour *tour = window.startGuidedTour(0);
-        QVERIFY(tour);
-        QVERIFY(tour->text().contains(u"kv-contoso-prod"_s));
-        QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
-        tour->run();
-        QVERIFY(shown.wait(Timeout));
+        TourRun run(0);
+        QVERIFY(run.ok());
+        QVERIFY(run.tour->text().contains(u"192.0.2.77"_s));
+        ui::MainWindow &window = *run.window;
+        const Account &alice = run.alice;
 
         // The failed stage is the firewall, with the address Key Vault saw.
         ui::FlowInspector *inspector = window.flowInspector();
@@ -110,7 +160,7 @@ private Q_SLOTS:
         auto *retry = inspector->findChild<QPushButton *>(u"retryButton"_s);
         QVERIFY(fix->isEnabled());
         fix->click();
-        ui::VaultView *prod = tabOf(window, u"kv-contoso-prod"_s, alice->id);
+        ui::VaultView *prod = tabOf(window, u"kv-contoso-prod"_s, alice.id);
         QVERIFY(prod && prod->networkEditor());
         ui::NetworkEditor *firewall = prod->networkEditor();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -132,31 +182,17 @@ private Q_SLOTS:
         QVERIFY(inspector->diagram()->explanations().at(0).failedStep());
         QVERIFY(!inspector->diagram()->explanations().at(1).failedStep());
         screenshot(*inspector, u"flow-inspector-retry.png"_s);
-        tour->close();
     }
 
     void accessPolicyDenialFixedAndRetried()
     {
-        SessionFixture f;
-        QVERIFY(f.isRunning());
-        const Result<Account> alice = f.signIn();
-        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
-        window.resize(1400, 900);
-        window.show();
-        window.enableGuidedTour(tourOf(f));
-        ui::GuidedTour *tour = window.startGuidedTour(1);
-        QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
-        tour->run();
-        QVERIFY(shown.wait(Timeout));
-        ui::FlowInspector *inspector = window.flowInspector();
-        const FlowExplanation flow = inspector->diagram()->explanations().first();
-        QCOMPARE(flow.failedStep()->stage, FlowStage::Authorization);
-        QCOMPARE(flow.remedy().kind, Remedy::Kind::GrantAccessPolicyPermission);
+        TourRun run(1);
+        QVERIFY(run.ok());
+        QCOMPARE(run.flow().failedStep()->stage, FlowStage::Authorization);
+        QCOMPARE(run.flow().remedy().kind, Remedy::Kind::GrantAccessPolicyPermission);
 
         // Fix…: the access policy dialog in Alice's tab, the permission ticked.
-        inspector->findChild<QPushButton *>(u"fixButton"_s)->click();
-        ui::VaultView *dev = tabOf(window, u"kv-contoso-dev"_s, alice->id);
+        ui::VaultView *dev = run.fix(u"kv-contoso-dev"_s);
         QVERIFY(dev && dev->accessView());
         ui::AccessPolicyEditor *policies = dev->accessView()->accessPolicies();
         QTRY_VERIFY_WITH_TIMEOUT(policies->dialog() != nullptr, Timeout);
@@ -169,37 +205,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!policies->model()->isBusy(), Timeout);
         const QString report = reviewAndApply(*policies->findChild<ui::StagedChangesBar *>());
         QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
-
-        QSignalSpy retried(inspector, &ui::FlowInspector::retried);
-        inspector->retrySelected();
-        QVERIFY(retried.wait(Timeout));
-        QCOMPARE(retried.first().first().value<RequestRecord>().status, 200);
-        tour->close();
+        QCOMPARE(run.retry(), 200);
     }
 
     void rbacDenialFixedAndRetried()
     {
-        SessionFixture f;
-        QVERIFY(f.isRunning());
-        const Result<Account> alice = f.signIn();
-        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
-        window.resize(1400, 900);
-        window.show();
-        window.enableGuidedTour(tourOf(f));
-        ui::GuidedTour *tour = window.startGuidedTour(2);
-        QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
-        tour->run();
-        QVERIFY(shown.wait(Timeout));
-        ui::FlowInspector *inspector = window.flowInspector();
-        const FlowExplanation flow = inspector->diagram()->explanations().first();
-        QCOMPARE(flow.failedStep()->stage, FlowStage::Authorization);
-        QCOMPARE(flow.remedy().kind, Remedy::Kind::AssignRole);
-        QVERIFY(!flow.remedy().roleName.isEmpty());
+        TourRun run(2);
+        QVERIFY(run.ok());
+        QCOMPARE(run.flow().failedStep()->stage, FlowStage::Authorization);
+        QCOMPARE(run.flow().remedy().kind, Remedy::Kind::AssignRole);
+        QVERIFY(!run.flow().remedy().roleName.isEmpty());
 
         // Fix…: the assign dialog in Alice's tab, the role and principal filled in.
-        inspector->findChild<QPushButton *>(u"fixButton"_s)->click();
-        ui::VaultView *apps = tabOf(window, u"kv-contoso-apps"_s, alice->id);
+        ui::VaultView *apps = run.fix(u"kv-contoso-apps"_s);
         QVERIFY(apps && apps->accessView());
         ui::RoleAssignmentEditor *roles = apps->accessView()->roleAssignments();
         QTRY_VERIFY_WITH_TIMEOUT(roles->assignDialog() != nullptr, Timeout);
@@ -210,12 +228,7 @@ private Q_SLOTS:
             !roles->model().stagedChanges().isEmpty() && !roles->model().isBusy(), Timeout);
         const QString report = reviewAndApply(*roles->findChild<ui::StagedChangesBar *>());
         QVERIFY2(report.contains(u"every change is in place"_s), qPrintable(report));
-
-        QSignalSpy retried(inspector, &ui::FlowInspector::retried);
-        inspector->retrySelected();
-        QVERIFY(retried.wait(Timeout));
-        QCOMPARE(retried.first().first().value<RequestRecord>().status, 200);
-        tour->close();
+        QCOMPARE(run.retry(), 200);
     }
 
     void harExportImportAndExplain()
