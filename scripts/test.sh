@@ -37,14 +37,14 @@ status=0
 dbus-run-session -- bash -c '
   eval "$(printf %s vaultlens-ci | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
   export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
-  ctest --test-dir "$0" --output-on-failure "${@}"' "$builddir" "$@" || status=$?
+  ctest --test-dir "$0" --output-on-failure --parallel "$(nproc)" "${@}"' "$builddir" "$@" || status=$?
 
 # A short smoke of every libFuzzer target (clang, ASan, UBSan): the parsers must
 # survive a few seconds of generated input on every run.
 if [ "$fuzz" = 1 ] && [ "$status" = 0 ]; then
   CXX=clang++ cmake --preset fuzz -DVAULTLENS_FUZZ_SECONDS=5 >/dev/null
   cmake --build --preset fuzz
-  ctest --test-dir build-fuzz -L fuzz --output-on-failure || status=$?
+  ctest --test-dir build-fuzz -L fuzz --output-on-failure --parallel "$(nproc)" || status=$?
 fi
 echo "test: preset $preset finished in $(( $(date +%s) - start )) s"
 exit $status
