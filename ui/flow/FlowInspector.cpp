@@ -12,6 +12,7 @@
 #include "journal/RequestJournal.h"
 #include "util/Future.h"
 #include "widgets/ErrorBanner.h"
+#include "widgets/FormSupport.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -35,15 +36,6 @@ using namespace Qt::StringLiterals;
 namespace vl::ui {
 namespace {
 
-QPushButton *button(const QString &text, const QString &name, const QString &accessible,
-                    QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    b->setAccessibleName(accessible);
-    return b;
-}
-
 QComboBox *combo(const QString &name, const QString &accessible, QWidget *parent)
 {
     auto *c = new QComboBox(parent);
@@ -64,14 +56,16 @@ FlowInspector::FlowInspector(Session &session, QWidget *parent)
     , m_service(combo(u"serviceFilter"_s, tr("Show requests of the service"), this))
     , m_outcome(combo(u"outcomeFilter"_s, tr("Show requests whose flow"), this))
     , m_importedBanner(new QLabel(this))
-    , m_back(button(tr("Back to this session"), u"backToSessionButton"_s,
-                    tr("Show this session's requests again"), this))
+    , m_back(form::namedButton(tr("Back to this session"), u"backToSessionButton"_s,
+                               tr("Show this session's requests again"), this))
     , m_tabs(new QTabWidget(this))
     , m_diagram(new FlowDiagram(this))
     , m_token(new TokenPanel(this))
     , m_remedy(new QLabel(this))
-    , m_fix(button(tr("&Fix…"), u"fixButton"_s, tr("Open the editor that fixes this"), this))
-    , m_retry(button(tr("&Retry"), u"retryButton"_s, tr("Send the same request again"), this))
+    , m_fix(form::namedButton(tr("&Fix…"), u"fixButton"_s, tr("Open the editor that fixes this"),
+                              this))
+    , m_retry(form::namedButton(tr("&Retry"), u"retryButton"_s, tr("Send the same request again"),
+                                this))
     , m_error(new ErrorBanner(this))
 {
     setObjectName(u"flowInspector"_s);
@@ -89,14 +83,14 @@ FlowInspector::FlowInspector(Session &session, QWidget *parent)
     m_outcome->addItem(tr("Challenged"), u"challenged"_s);
     m_outcome->addItem(tr("Unknown"), u"unknown"_s);
 
-    auto *explain = button(tr("E&xplain an error…"), u"explainErrorButton"_s,
-                           tr("Explain an error pasted from another tool"), this);
-    auto *exportHar = button(tr("Export HAR…"), u"exportHarButton"_s,
-                             tr("Export the requests as a HAR file"), this);
-    auto *importHar =
-        button(tr("Import HAR…"), u"importHarButton"_s, tr("View the flows of a HAR file"), this);
-    auto *saveDiagram = button(tr("Save diagram…"), u"saveDiagramButton"_s,
-                               tr("Save the flow diagram as PNG or SVG"), this);
+    auto *explain = form::namedButton(tr("E&xplain an error…"), u"explainErrorButton"_s,
+                                      tr("Explain an error pasted from another tool"), this);
+    auto *exportHar = form::namedButton(tr("Export HAR…"), u"exportHarButton"_s,
+                                        tr("Export the requests as a HAR file"), this);
+    auto *importHar = form::namedButton(tr("Import HAR…"), u"importHarButton"_s,
+                                        tr("View the flows of a HAR file"), this);
+    auto *saveDiagram = form::namedButton(tr("Save diagram…"), u"saveDiagramButton"_s,
+                                          tr("Save the flow diagram as PNG or SVG"), this);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_host);
@@ -226,9 +220,11 @@ void FlowInspector::useJournal(RequestJournal &journal)
     m_filter->setSourceModel(m_model);
     delete old;
     m_view->resizeColumnsToContents();
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FlowInspector::updateHosts);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &FlowInspector::updateHosts);
-    updateHosts();
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { addHosts(first, last); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { addHosts(0, m_model->rowCount() - 1); });
+    addHosts(0, m_model->rowCount() - 1);
     showSelected();
 }
 
@@ -241,17 +237,14 @@ void FlowInspector::setHostLabel(const QString &host, const QString &label)
         m_host->setItemText(index, label);
 }
 
-void FlowInspector::updateHosts()
+void FlowInspector::addHosts(int first, int last)
 {
-    QStringList hosts;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
+    // Only the new rows: this runs for every request the session sends.
+    for (int row = first; row <= last; ++row) {
         const QString host = m_model->index(row, 0).data(JournalModel::HostRole).toString();
-        if (!host.isEmpty() && !hosts.contains(host))
-            hosts.append(host);
-    }
-    for (const QString &host : std::as_const(hosts))
-        if (m_host->findData(host) < 0)
+        if (!host.isEmpty() && m_host->findData(host) < 0)
             m_host->addItem(m_hostLabels.value(host, host), host);
+    }
 }
 
 std::optional<RequestRecord> FlowInspector::selectedRecord() const

@@ -96,7 +96,8 @@ Q_SIGNALS:
 private:
     void useJournal(RequestJournal &journal);
     void showSelected();
-    void updateHosts();
+    /// Offers the targets of rows @p first to @p last in the target filter.
+    void addHosts(int first, int last);
     void openExplainDialog();
 
     Session &m_session;

@@ -5,6 +5,7 @@
 #include "NetworkRulesModel.h"
 #include "Session.h"
 #include "widgets/ErrorBanner.h"
+#include "widgets/FormSupport.h"
 #include "widgets/StagedChangesBar.h"
 
 #include <QAction>
@@ -53,15 +54,6 @@ QTableView *makeView(QAbstractItemModel *model, const QString &objectName,
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->setMinimumHeight(110);
     return view;
-}
-
-QPushButton *makeButton(const QString &text, const QString &objectName,
-                        const QString &accessibleName, QWidget *parent)
-{
-    auto *button = new QPushButton(text, parent);
-    button->setObjectName(objectName);
-    button->setAccessibleName(accessibleName);
-    return button;
 }
 
 QLabel *makeHint(const QString &text, QWidget *parent, int indent = 0)
@@ -224,7 +216,7 @@ void NetworkEditor::buildIpRules(QWidget *parent, QVBoxLayout *layout)
     m_ipEdit->setPlaceholderText(tr("203.0.113.7 or 203.0.113.0/24"));
     m_ipEdit->setClearButtonEnabled(true);
     label->setBuddy(m_ipEdit);
-    m_addIp = makeButton(tr("&Add"), u"addIpRuleButton"_s, tr("Add the IPv4 rule"), box);
+    m_addIp = form::namedButton(tr("&Add"), u"addIpRuleButton"_s, tr("Add the IPv4 rule"), box);
     row->addWidget(label);
     row->addWidget(m_ipEdit, 1);
     row->addWidget(m_addIp);
@@ -236,11 +228,12 @@ void NetworkEditor::buildIpRules(QWidget *parent, QVBoxLayout *layout)
     v->addWidget(m_ipError);
 
     auto *buttons = new QHBoxLayout;
-    m_editIp = makeButton(tr("&Edit"), u"editIpRuleButton"_s, tr("Edit the selected rule"), box);
-    m_removeIp =
-        makeButton(tr("Re&move"), u"removeIpRuleButton"_s, tr("Remove the selected rule"), box);
-    m_clientAddress = makeButton(tr("Add my &client address"), u"addClientAddressButton"_s,
-                                 tr("Add my client address"), box);
+    m_editIp =
+        form::namedButton(tr("&Edit"), u"editIpRuleButton"_s, tr("Edit the selected rule"), box);
+    m_removeIp = form::namedButton(tr("Re&move"), u"removeIpRuleButton"_s,
+                                   tr("Remove the selected rule"), box);
+    m_clientAddress = form::namedButton(tr("Add my &client address"), u"addClientAddressButton"_s,
+                                        tr("Add my client address"), box);
     m_clientAddress->setToolTip(
         tr("Adds the address Key Vault sees for this machine as a /32 rule."));
     buttons->addWidget(m_editIp);
@@ -292,8 +285,8 @@ void NetworkEditor::buildVirtualNetworks(QWidget *parent, QVBoxLayout *layout)
            "subnets/…"));
     m_subnetEdit->setClearButtonEnabled(true);
     label->setBuddy(m_subnetEdit);
-    m_addVnet = makeButton(tr("A&dd"), u"addVirtualNetworkRuleButton"_s,
-                           tr("Add the virtual network rule"), box);
+    m_addVnet = form::namedButton(tr("A&dd"), u"addVirtualNetworkRuleButton"_s,
+                                  tr("Add the virtual network rule"), box);
     row->addWidget(label);
     row->addWidget(m_subnetEdit, 1);
     row->addWidget(m_addVnet);
@@ -304,8 +297,8 @@ void NetworkEditor::buildVirtualNetworks(QWidget *parent, QVBoxLayout *layout)
     m_subnetError->hide();
     v->addWidget(m_subnetError);
     auto *buttons = new QHBoxLayout;
-    m_removeVnet = makeButton(tr("Remo&ve"), u"removeVirtualNetworkRuleButton"_s,
-                              tr("Remove the selected virtual network rule"), box);
+    m_removeVnet = form::namedButton(tr("Remo&ve"), u"removeVirtualNetworkRuleButton"_s,
+                                     tr("Remove the selected virtual network rule"), box);
     buttons->addWidget(m_removeVnet);
     buttons->addStretch(1);
     v->addLayout(buttons);
@@ -337,10 +330,10 @@ void NetworkEditor::buildPrivateEndpoints(QWidget *parent, QVBoxLayout *layout)
     m_peDescription->setAccessibleName(tr("Description of the approval or rejection"));
     m_peDescription->setPlaceholderText(tr("Optional, shown to the endpoint's owner"));
     label->setBuddy(m_peDescription);
-    m_approve = makeButton(tr("A&pprove"), u"approveConnectionButton"_s,
-                           tr("Approve the selected connection"), box);
-    m_reject = makeButton(tr("Re&ject"), u"rejectConnectionButton"_s,
-                          tr("Reject the selected connection"), box);
+    m_approve = form::namedButton(tr("A&pprove"), u"approveConnectionButton"_s,
+                                  tr("Approve the selected connection"), box);
+    m_reject = form::namedButton(tr("Re&ject"), u"rejectConnectionButton"_s,
+                                 tr("Reject the selected connection"), box);
     row->addWidget(label);
     row->addWidget(m_peDescription, 1);
     row->addWidget(m_approve);

@@ -53,6 +53,15 @@ void setUpProblemLabel(QLabel *label)
     label->setStyleSheet(u"color: rgb(220, 53, 69);"_s);
 }
 
+QPushButton *namedButton(const QString &text, const QString &objectName,
+                         const QString &accessibleName, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(accessibleName);
+    return button;
+}
+
 QPushButton *setUpButtons(QDialog *dialog, QDialogButtonBox *buttons, const QString &okText,
                           const QString &okAccessibleName)
 {

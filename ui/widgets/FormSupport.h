@@ -59,6 +59,10 @@ QPushButton *setUpButtons(QDialog *dialog, QDialogButtonBox *buttons, const QStr
 void showProblem(QLabel *problem, QDialogButtonBox *buttons, const QString &why,
                  bool untouched = false);
 
+/// A push button named @p objectName for tests and @p accessibleName for assistive technology.
+QPushButton *namedButton(const QString &text, const QString &objectName,
+                         const QString &accessibleName, QWidget *parent);
+
 /// A row with @p problem stretched, then @p revert and @p save.
 QHBoxLayout *saveRow(QLabel *problem, QPushButton *revert, QPushButton *save);
 
