@@ -42,8 +42,12 @@ QClipboard *systemClipboard()
 ConcealedClipboard::ConcealedClipboard(QObject *parent)
     : QObject(parent)
 {
-    m_ticker.setInterval(1s);
+    // Precise timers: a coarse one may fire 5% early or late, so a one-second
+    // tick and the deadline could swap and a second of the countdown be lost.
+    m_ticker.setSingleShot(true);
+    m_ticker.setTimerType(Qt::PreciseTimer);
     m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_ticker, &QTimer::timeout, this, &ConcealedClipboard::tick);
     connect(&m_deadline, &QTimer::timeout, this, &ConcealedClipboard::clearNow);
 }
@@ -66,11 +70,6 @@ std::chrono::milliseconds ConcealedClipboard::clearDelay() const
         return m_delay;
     const int seconds = QSettings().value(ClearSecondsKey, DefaultClearSeconds).toInt();
     return seconds > 0 ? std::chrono::milliseconds(std::chrono::seconds(seconds)) : 0ms;
-}
-
-void ConcealedClipboard::setTickInterval(std::chrono::milliseconds interval)
-{
-    m_ticker.setInterval(interval);
 }
 
 int ConcealedClipboard::secondsLeft() const
@@ -111,8 +110,9 @@ void ConcealedClipboard::copySecret(const QString &text)
     m_digest = digestOf(text);
     m_ends = QDeadlineTimer(delay);
     m_deadline.start(delay);
-    m_ticker.start();
-    Q_EMIT countdown(secondsLeft());
+    m_shown = secondsLeft();
+    Q_EMIT countdown(m_shown);
+    scheduleTick();
 }
 
 void ConcealedClipboard::copyPlain(const QString &text)
@@ -150,8 +150,22 @@ void ConcealedClipboard::tick()
         return;
     }
     const int left = secondsLeft();
-    if (left > 0)
+    if (left > 0 && left != m_shown) {
+        m_shown = left;
         Q_EMIT countdown(left);
+    }
+    scheduleTick();
+}
+
+void ConcealedClipboard::scheduleTick()
+{
+    // The next tick falls just after the whole seconds left drop, a full
+    // second before the deadline at the latest; the last one shows 1.
+    const qint64 remaining = m_ends.remainingTime();
+    if (remaining <= 1000)
+        return;
+    const qint64 toNextSecond = remaining % 1000 == 0 ? 1000 : remaining % 1000;
+    m_ticker.start(std::chrono::milliseconds(toNextSecond + 1));
 }
 
 bool ConcealedClipboard::stillOurs() const

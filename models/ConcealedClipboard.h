@@ -54,8 +54,6 @@ public:
     void setClearDelay(std::chrono::milliseconds delay);
     /// The delay before a copied secret is cleared; zero when it never is.
     [[nodiscard]] std::chrono::milliseconds clearDelay() const;
-    /// How often countdown() is emitted (one second unless a test shortens it).
-    void setTickInterval(std::chrono::milliseconds interval);
 
     /// True while a copied secret waits to be cleared.
     [[nodiscard]] bool isPending() const { return m_deadline.isActive(); }
@@ -78,7 +76,8 @@ public Q_SLOTS:
     void clearNow();
 
 Q_SIGNALS:
-    /// Seconds until the clipboard is cleared, when copied and then every tick.
+    /// Seconds until the clipboard is cleared: when copied, then each time the
+    /// whole number of seconds left drops, down to 1.
     void countdown(int secondsLeft);
     /// The secret copied was cleared from the clipboard.
     void cleared();
@@ -87,6 +86,7 @@ Q_SIGNALS:
 
 private:
     void tick();
+    void scheduleTick();
     [[nodiscard]] bool stillOurs() const;
     void stop();
 
@@ -95,6 +95,7 @@ private:
     QDeadlineTimer m_ends;
     QByteArray m_digest;
     std::chrono::milliseconds m_delay{-1};
+    int m_shown = 0;
 };
 
 } // namespace vl
