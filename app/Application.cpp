@@ -61,10 +61,17 @@ Application::Application(CommandLine options)
         const QJsonArray tenants = m_sandbox->config().value("tenants"_L1).toArray();
         if (!tenants.isEmpty())
             m_window->setDefaultTenant(sandboxCloud->name, tenants.first()[u"id"_s].toString());
-        // The tour's scenarios move this machine's address, as the sandbox lets a demo do.
+        // The tour's scenarios move this machine's address and a vault's tenant, as the
+        // sandbox lets a demo do.
+        sandbox::Sandbox *sandbox = m_sandbox.get();
         m_window->enableGuidedTour({m_sandbox->config(), sandboxCloud->name,
-                                    [sandbox = m_sandbox.get()](const QString &address) {
+                                    [sandbox](const QString &address) {
                                         sandbox->state().clientAddress = address;
+                                        sandbox->persist();
+                                    },
+                                    [sandbox](const QString &vault, const QString &tenantId) {
+                                        if (auto *v = sandbox->state().vaultByName(vault))
+                                            v->resource.properties.tenantId = tenantId;
                                         sandbox->persist();
                                     }});
     }

@@ -205,6 +205,15 @@ JournalModel::Verdict JournalModel::verdict(int row) const
     if (!r)
         return v;
     const FlowExplanation e = explanation(row);
+    if (const FlowStep *failed = e.failedStep(); failed && e.answeredBy) {
+        // A token refused with a challenge, which the next attempt answered.
+        v.kind = Verdict::Challenged;
+        v.text = tr("Challenged");
+        v.toolTip = failed->summary;
+        if (!failed->remedy.text.isEmpty())
+            v.toolTip += u'\n' + failed->remedy.text;
+        return v;
+    }
     if (const FlowStep *failed = e.failedStep()) {
         v.kind = Verdict::Failed;
         v.text = tr("Failed at %1").arg(flowStageName(failed->stage));
@@ -327,7 +336,7 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ForegroundRole && r.hasHttpAnswer() && !r.isSuccess()
-            && !isAnonymousChallenge(r))
+            && !isAnonymousChallenge(r) && !explanation(index.row()).answeredBy)
             return FailedTint;
         break;
     case DurationColumn:
@@ -402,7 +411,7 @@ void JournalModel::onRecordAdded(const RequestRecord &record)
         }
     }
     for (const int r : std::as_const(stale))
-        Q_EMIT dataChanged(index(r, VerdictColumn), index(r, VerdictColumn));
+        Q_EMIT dataChanged(index(r, StatusColumn), index(r, VerdictColumn));
 }
 
 void JournalModel::onRecordsRemoved(int count)

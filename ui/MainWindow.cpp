@@ -5,6 +5,7 @@
 #include "PortalLinks.h"
 #include "Presentation.h"
 #include "RecentVaults.h"
+#include "RequestReplay.h"
 #include "Session.h"
 #include "access/RoleExplorer.h"
 #include "browse/NavigationPanel.h"
@@ -198,7 +199,16 @@ bool MainWindow::applyRemedy(const Remedy &remedy, const RequestRecord &record)
 {
     if (remedy.kind == Remedy::Kind::SignInToTenant || remedy.kind == Remedy::Kind::SignInAgain) {
         statusBar()->showMessage(remedy.text, 10000);
-        signIn();
+        m_accountDock->show();
+        SignInDialog *dialog = m_accountPanel->addAccount();
+        // The account that sent the request, signed in again or to the tenant named.
+        const auto sender = RequestReplay::senderOf(
+            m_session.accounts(), record, m_session.journal().exchange(record.clientRequestId));
+        if (const auto account =
+                sender ? m_session.accounts().account(sender->accountId) : std::nullopt)
+            dialog->prefill(*account);
+        if (remedy.kind == Remedy::Kind::SignInToTenant && !remedy.tenantId.isEmpty())
+            dialog->setTenant(remedy.tenantId);
         return true;
     }
     // The vault the request went to: by its address, or by the resource the remedy names.

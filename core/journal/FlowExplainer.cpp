@@ -380,6 +380,8 @@ FlowExplanation FlowExplainer::explain(const RequestRecord &record,
     FlowExplanation out;
     out.service = f.service;
     out.error = f.error;
+    if (record.status == 401)
+        out.answeredBy = f.answeredById;
     switch (f.service) {
     case Service::KeyVault:
         out.steps = flow::keyVaultSteps(f, *m_catalogue);

@@ -294,7 +294,9 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         journal.append(call);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, JournalModel::VerdictColumn));
+        // The status (no longer tinted as failed) through the verdict.
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, JournalModel::StatusColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex(), model.index(0, JournalModel::VerdictColumn));
         QCOMPARE(cell(model, 0, JournalModel::VerdictColumn), u"Challenged"_s);
         QCOMPARE(cell(model, 1, JournalModel::VerdictColumn), u"Passed"_s);
         QCOMPARE(model.explanation(1).outcome(FlowStage::Challenge), FlowOutcome::Passed);

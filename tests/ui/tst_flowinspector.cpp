@@ -2,8 +2,9 @@
 // The flow inspector in the main window, driven by the guided tour on the sandbox:
 // a firewall denial shows the failed firewall stage with the client address; its fix,
 // applied, makes the retry pass, drawn beside the first flow. Then an access-policy
-// denial fixed the same way, the journal exported as HAR and viewed again, and an
-// error explained.
+// and an RBAC denial fixed the same way; a token for the wrong tenant answered by the
+// vault's challenge, and the sign-in to the challenged tenant when it cannot be; the
+// journal exported as HAR and viewed again, and an error explained.
 #include "AccessPolicyModel.h"
 #include "JournalModel.h"
 #include "MainWindow.h"
@@ -24,8 +25,12 @@
 #include "flow/GuidedTour.h"
 #include "network/NetworkEditor.h"
 #include "shell/VaultView.h"
+#include "signin/SignInDialog.h"
+#include "state/SandboxState.h"
 #include "widgets/StagedChangesBar.h"
 
+#include <QJsonArray>
+#include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,10 +48,51 @@ constexpr int Timeout = 20000;
 
 ui::TourSandbox tourOf(SessionFixture &f)
 {
-    return {f.sandbox().config(), f.cloud().name, [&f](const QString &address) {
-                f.sandbox().sandbox().state().clientAddress = address;
+    return {f.sandbox().config(), f.cloud().name,
+            [&f](const QString &address) { f.sandbox().sandbox().state().clientAddress = address; },
+            [&f](const QString &vault, const QString &tenantId) {
+                if (sandbox::VaultRecord *v = f.sandbox().sandbox().state().vaultByName(vault))
+                    v->resource.properties.tenantId = tenantId;
             }};
 }
+
+/// The id of the sandbox tenant whose domain is @p domain.
+QString tenantOf(SessionFixture &f, const QString &domain)
+{
+    for (const QJsonValue &t : f.sandbox().config().value("tenants"_L1).toArray())
+        if (t[u"domain"_s].toString() == domain)
+            return t[u"id"_s].toString();
+    return {};
+}
+
+/**
+ * Alice signed in (and @p guest after her, when given), and the main window,
+ * with Alice's tab of @p vault when one is named. Check ok() after making it.
+ */
+struct AliceWindow
+{
+    explicit AliceWindow(const QString &vault, const QString &guest = {})
+    {
+        if (!f.isRunning())
+            return;
+        const Result<Account> signedIn = f.signIn();
+        if (!signedIn || (!guest.isEmpty() && !f.signIn(guest)))
+            return;
+        alice = *signedIn;
+        window = std::make_unique<ui::MainWindow>(f.session(), access::RoleCatalogue::builtIn(),
+                                                  &f.settings());
+        window->resize(1400, 900);
+        window->show();
+        if (!vault.isEmpty())
+            view = window->openVault(f.vaultLocation(alice, vault));
+    }
+    [[nodiscard]] bool ok() const { return view != nullptr; }
+
+    SessionFixture f;
+    Account alice;
+    std::unique_ptr<ui::MainWindow> window;
+    ui::VaultView *view = nullptr;
+};
 
 /// The vault tab of @p name opened as @p accountId, or nullptr.
 ui::VaultView *tabOf(ui::MainWindow &window, const QString &name, const QString &accountId)
@@ -61,21 +107,15 @@ ui::VaultView *tabOf(ui::MainWindow &window, const QString &name, const QString 
  * Alice signed in, the main window, and the guided tour's scenario run until its
  * refused request is selected in the flow inspector. Check ok() after making it.
  */
-class TourRun
+class TourRun : public AliceWindow
 {
 public:
-    explicit TourRun(int scenario)
+    /// @p guest: another user signed in after Alice, before the scenario runs.
+    explicit TourRun(int scenario, const QString &guest = {})
+        : AliceWindow({}, guest)
     {
-        if (!f.isRunning())
+        if (!window)
             return;
-        const Result<Account> signedIn = f.signIn();
-        if (!signedIn)
-            return;
-        alice = *signedIn;
-        window = std::make_unique<ui::MainWindow>(f.session(), access::RoleCatalogue::builtIn(),
-                                                  &f.settings());
-        window->resize(1400, 900);
-        window->show();
         window->enableGuidedTour(tourOf(f));
         tour = window->startGuidedTour(scenario);
         QSignalSpy shown(tour, &ui::GuidedTour::requestShown);
@@ -107,9 +147,6 @@ public:
         return retried.wait(Timeout) ? retried.first().first().value<RequestRecord>().status : 0;
     }
 
-    SessionFixture f;
-    Account alice;
-    std::unique_ptr<ui::MainWindow> window;
     QPointer<ui::GuidedTour> tour;
 
 private:
@@ -231,16 +268,128 @@ private Q_SLOTS:
         QCOMPARE(run.retry(), 200);
     }
 
+    void wrongTenantAnsweredByTheChallenge()
+    {
+        TourRun run(3, u"carol@fabrikam.example"_s);
+        QVERIFY(run.ok());
+        const QString contoso = tenantOf(run.f, u"contoso.example"_s);
+        const QString fabrikam = tenantOf(run.f, u"fabrikam.example"_s);
+        QVERIFY(!contoso.isEmpty() && !fabrikam.isEmpty());
+
+        // The refused attempt: Carol's token from Contoso, the vault now in Fabrikam.
+        ui::FlowInspector *inspector = run.inspector();
+        const std::optional<RequestRecord> refused = inspector->selectedRecord();
+        QVERIFY(refused && refused->token);
+        QCOMPARE(refused->status, 401);
+        QCOMPARE(refused->token->claims.value(u"tid"_s).toString(), contoso);
+        QCOMPARE(refused->token->claims.value(u"upn"_s).toString(), u"carol@fabrikam.example"_s);
+        const FlowExplanation first = run.flow();
+        QVERIFY(first.failedStep());
+        QCOMPARE(first.failedStep()->stage, FlowStage::TokenValidation);
+        QVERIFY2(first.failedStep()->summary.contains(contoso)
+                     && first.failedStep()->summary.contains(fabrikam),
+                 qPrintable(first.failedStep()->summary));
+        QVERIFY(first.failedStep()->evidence.join(u'\n').contains(u"AKV10032"_s));
+        // Nothing is left to fix: the next attempt answered the challenge.
+        QVERIFY(first.answeredBy > refused->id);
+        QCOMPARE(first.remedy().kind, Remedy::Kind::None);
+        QVERIFY(!inspector->findChild<QPushButton *>(u"fixButton"_s)->isEnabled());
+        QCOMPARE(inspector->view()
+                     ->currentIndex()
+                     .siblingAtColumn(JournalModel::VerdictColumn)
+                     .data()
+                     .toString(),
+                 u"Challenged"_s);
+
+        // Drawn beside it: the attempt with a token from Fabrikam, every stage passed.
+        QCOMPARE(inspector->diagram()->explanations().size(), 2);
+        const FlowExplanation second = inspector->diagram()->explanations().at(1);
+        QVERIFY(!second.failedStep());
+        QCOMPARE(second.outcome(FlowStage::Authorization), FlowOutcome::Passed);
+        const RequestRecord *answer =
+            inspector->model()->record(inspector->model()->rowOf(first.answeredBy));
+        QVERIFY(answer && answer->token);
+        QCOMPARE(answer->status, 200);
+        QCOMPARE(answer->url, refused->url);
+        QCOMPARE(answer->clientRequestId, refused->clientRequestId);
+        QCOMPARE(answer->token->claims.value(u"tid"_s).toString(), fabrikam);
+        QVERIFY(run.tour->text().contains(u"AKV10032"_s));
+        screenshot(*inspector, u"flow-inspector-wrong-tenant.png"_s);
+
+        // Finishing the tour gives the vault its tenant back.
+        run.tour->close();
+        QTRY_COMPARE_WITH_TIMEOUT(run.f.sandbox()
+                                      .sandbox()
+                                      .state()
+                                      .vaultByName(u"kv-contoso-apps"_s)
+                                      ->resource.properties.tenantId,
+                                  contoso, Timeout);
+    }
+
+    void signInToTheChallengedTenantPrefilled()
+    {
+        // Alice reads kv-contoso-apps; its tenant becomes Fabrikam, where she has no account.
+        AliceWindow w(u"kv-contoso-apps"_s);
+        QVERIFY(w.ok());
+        SessionFixture &f = w.f;
+        ui::MainWindow &window = *w.window;
+        ui::FlowInspector *inspector = window.showFlowInspector();
+        const QUrl vault = f.vaultUri(u"kv-contoso-apps"_s);
+        const auto listed = [&] {
+            for (const RequestRecord &r : f.session().journal().records())
+                if (r.url.port() == vault.port() && r.token && r.status == 200)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), Timeout);
+        const QString fabrikam = tenantOf(f, u"fabrikam.example"_s);
+        QVERIFY(!fabrikam.isEmpty());
+        f.sandbox()
+            .sandbox()
+            .state()
+            .vaultByName(u"kv-contoso-apps"_s)
+            ->resource.properties.tenantId = fabrikam;
+        w.view->refresh();
+
+        // Refused for the token's tenant; no token from Fabrikam could answer the challenge
+        // (Entra ID refused it too: Alice is not in Fabrikam).
+        const auto refused = [&]() -> quint64 {
+            quint64 id = 0;
+            for (const RequestRecord &r : f.session().journal().records())
+                if (r.url.port() == vault.port() && r.token && r.status == 401)
+                    id = r.id;
+            return id;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(refused() != 0, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f.session().journal().records().constLast().error.message.contains(u"AADSTS50020"_s),
+            Timeout);
+        QVERIFY(inspector->selectRecord(refused()));
+        const FlowExplanation flow = inspector->diagram()->explanations().value(0);
+        QVERIFY(flow.failedStep());
+        QCOMPARE(flow.failedStep()->stage, FlowStage::TokenValidation);
+        QCOMPARE(flow.remedy().kind, Remedy::Kind::SignInToTenant);
+        QCOMPARE(flow.remedy().tenantId, fabrikam);
+        QCOMPARE(inspector->diagram()->explanations().size(), 1);
+
+        // Fix…: the sign-in, for Alice, to the tenant the challenge names.
+        auto *fix = inspector->findChild<QPushButton *>(u"fixButton"_s);
+        QVERIFY(fix->isEnabled());
+        fix->click();
+        auto *dialog = window.findChild<ui::SignInDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"tenantEdit"_s)->text(), fabrikam);
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"loginHintEdit"_s)->text(),
+                 u"alice@contoso.example"_s);
+        QCOMPARE(dialog->cloud(), f.cloud().name);
+        dialog->close();
+    }
+
     void harExportImportAndExplain()
     {
-        SessionFixture f;
-        QVERIFY(f.isRunning());
-        const Result<Account> alice = f.signIn();
-        QVERIFY2(alice.ok(), qPrintable(alice.error().summary()));
-        ui::MainWindow window(f.session(), access::RoleCatalogue::builtIn(), &f.settings());
-        window.show();
-        window.openVault(f.vaultLocation(*alice, u"kv-contoso-dev"_s));
-        ui::FlowInspector *inspector = window.showFlowInspector();
+        AliceWindow w(u"kv-contoso-dev"_s);
+        QVERIFY(w.ok());
+        ui::FlowInspector *inspector = w.window->showFlowInspector();
         QTRY_VERIFY_WITH_TIMEOUT(inspector->model()->rowCount() >= 3, Timeout);
         const int sessionRows = inspector->model()->rowCount();
 

@@ -303,11 +303,19 @@ void FlowInspector::showSelected()
         return;
     }
     const FlowExplanation explanation = m_model->explanation(row);
-    const QString title =
-        QString(QString::fromLatin1(record->method) + u' ' + record->url.path() + u" · "_s
-                + (record->hasHttpAnswer() ? QString::number(record->status) : tr("no answer")));
+    const auto titleOf = [this](const RequestRecord &r) {
+        return QString(QString::fromLatin1(r.method) + u' ' + r.url.path() + u" · "_s
+                       + (r.hasHttpAnswer() ? QString::number(r.status) : tr("no answer")));
+    };
+    const QString title = titleOf(*record);
+    // A challenged attempt is drawn beside the attempt that answered it.
+    const int answerRow = explanation.answeredBy ? m_model->rowOf(explanation.answeredBy) : -1;
     if (m_before && m_beforeId != record->id)
         m_diagram->setExplanations({*m_before, explanation}, {tr("Before"), title});
+    else if (const RequestRecord *answer = m_model->record(answerRow))
+        m_diagram->setExplanations(
+            {explanation, m_model->explanation(answerRow)},
+            {title, tr("Next attempt (#%1): %2").arg(answer->id).arg(titleOf(*answer))});
     else
         m_diagram->setExplanation(explanation, title);
     const QList<RequestRecord> exchange =

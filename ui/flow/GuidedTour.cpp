@@ -6,10 +6,12 @@
 #include "Session.h"
 #include "arm/ResourceId.h"
 #include "items/ItemListView.h"
+#include "journal/RequestJournal.h"
 #include "shell/VaultView.h"
 #include "util/Future.h"
 
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
@@ -23,6 +25,16 @@ namespace {
 
 constexpr auto BlockedAddress = "192.0.2.77"_L1;
 constexpr auto ApplicationName = "reporting-app"_L1;
+constexpr auto GuestUpn = "carol@fabrikam.example"_L1;
+constexpr auto GuestHomeDomain = "fabrikam.example"_L1;
+constexpr auto MovedVault = "kv-contoso-apps"_L1;
+/// How long the tour waits for a scenario's request to come back.
+constexpr int PollLimitMs = 60000;
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(443) == b.port(443);
+}
 
 } // namespace
 
@@ -56,17 +68,23 @@ GuidedTour::GuidedTour(MainWindow &window, Session &session, TourSandbox sandbox
     layout->addWidget(buttons);
     connect(m_run, &QPushButton::clicked, this, &GuidedTour::run);
     connect(finish, &QPushButton::clicked, this, &QDialog::reject);
-    connect(this, &QDialog::finished, this, [this] {
-        if (m_sandbox.setClientAddress && !m_defaultAddress.isEmpty())
-            m_sandbox.setClientAddress(m_defaultAddress);
-    });
+    connect(this, &QDialog::finished, this, &GuidedTour::restoreSandbox);
+}
+
+void GuidedTour::restoreSandbox()
+{
+    if (m_sandbox.setClientAddress && !m_defaultAddress.isEmpty())
+        m_sandbox.setClientAddress(m_defaultAddress);
+    if (m_sandbox.setVaultTenant && !m_movedVault.isEmpty())
+        m_sandbox.setVaultTenant(m_movedVault, m_movedFrom);
+    m_movedVault.clear();
 }
 
 GuidedTour::~GuidedTour() = default;
 
 QList<GuidedTour::Scenario> GuidedTour::scenarios()
 {
-    return {Scenario::Firewall, Scenario::AccessPolicy, Scenario::Rbac};
+    return {Scenario::Firewall, Scenario::AccessPolicy, Scenario::Rbac, Scenario::WrongTenant};
 }
 
 QString GuidedTour::title(Scenario scenario)
@@ -78,6 +96,8 @@ QString GuidedTour::title(Scenario scenario)
         return tr("Denied by an access policy");
     case Scenario::Rbac:
         return tr("Denied by Azure RBAC");
+    case Scenario::WrongTenant:
+        return tr("A token for the wrong tenant");
     }
     return {};
 }
@@ -94,6 +114,7 @@ void GuidedTour::setText(const QString &html)
 
 void GuidedTour::start(Scenario scenario)
 {
+    restoreSandbox();
     m_scenario = scenario;
     setWindowTitle(tr("Guided tour: %1").arg(title(scenario)));
     m_run->setEnabled(true);
@@ -112,6 +133,16 @@ void GuidedTour::start(Scenario scenario)
         intro = tr("The service principal <b>reporting-app</b>, which may read the secrets of "
                    "<b>kv-contoso-apps</b>, lists its keys: no role assignment allows that.");
         break;
+    case Scenario::WrongTenant:
+        intro = tr("Carol, a partner engineer from Fabrikam and a guest in Contoso, lists the "
+                   "secrets of <b>kv-contoso-apps</b>. Then the vault's tenant becomes Fabrikam, "
+                   "as an administrator sets it after moving a subscription to another "
+                   "directory. VaultLens still holds the token from Contoso that the vault "
+                   "asked for before.");
+        if (userAccount(GuestUpn).isEmpty())
+            intro += u"<p>"_s + tr("Sign in as <b>%1</b> too (File ▸ Add account…).").arg(GuestUpn)
+                     + u"</p>"_s;
+        break;
     }
     if (adminAccount().isEmpty())
         intro += u"<p>"_s
@@ -127,17 +158,29 @@ void GuidedTour::start(Scenario scenario)
 
 QString GuidedTour::adminAccount() const
 {
-    const QString upn = m_sandbox.config.value("accounts"_L1)
-                            .toArray()
-                            .first()
-                            .toObject()
-                            .value("upn"_L1)
-                            .toString();
+    return userAccount(m_sandbox.config.value("accounts"_L1)
+                           .toArray()
+                           .first()
+                           .toObject()
+                           .value("upn"_L1)
+                           .toString());
+}
+
+QString GuidedTour::userAccount(const QString &upn) const
+{
     for (const Account &account : m_session.accounts().accounts())
         if (account.cloud == m_sandbox.cloud
             && (upn.isEmpty() ? account.isUser()
                               : account.userName.compare(upn, Qt::CaseInsensitive) == 0))
             return account.id;
+    return {};
+}
+
+QString GuidedTour::tenantOf(const QString &domain) const
+{
+    for (const QJsonValue &t : m_sandbox.config.value("tenants"_L1).toArray())
+        if (t[u"domain"_s].toString().compare(domain, Qt::CaseInsensitive) == 0)
+            return t[u"id"_s].toString();
     return {};
 }
 
@@ -196,6 +239,32 @@ void GuidedTour::withApplicationAccount(const std::function<void(const QString &
     setText(tr("This sandbox has no %1 service principal.").arg(ApplicationName));
 }
 
+void GuidedTour::whenRecord(quint64 after,
+                            const std::function<quint64(const RequestRecord &)> &pick,
+                            const std::function<void(quint64)> &then)
+{
+    auto *poll = new QTimer(this);
+    auto *waited = new QElapsedTimer;
+    waited->start();
+    connect(poll, &QTimer::destroyed, this, [waited] { delete waited; });
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, after, pick, then] {
+        const QList<RequestRecord> &records = m_session.journal().records();
+        for (auto it = records.crbegin(); it != records.crend() && it->id > after; ++it)
+            if (const quint64 picked = pick(*it)) {
+                poll->deleteLater();
+                then(picked);
+                return;
+            }
+        if (waited->elapsed() > PollLimitMs) {
+            poll->deleteLater();
+            setText(tr("The scenario's request did not come back. Check the flow inspector, "
+                       "then run it again."));
+            m_run->setEnabled(true);
+        }
+    });
+    poll->start(100);
+}
+
 void GuidedTour::openAndShowFailure(const VaultLocation &location, int itemKind)
 {
     VaultView *view = m_window.openVault(location);
@@ -203,18 +272,64 @@ void GuidedTour::openAndShowFailure(const VaultLocation &location, int itemKind)
     view->refresh();
     FlowInspector *inspector = m_window.showFlowInspector();
     // Select the refused request once its answer is in.
-    auto *poll = new QTimer(this);
     const quint64 after =
         m_session.journal().records().isEmpty() ? 0 : m_session.journal().records().last().id;
-    connect(poll, &QTimer::timeout, this, [this, poll, inspector, after] {
-        const std::optional<quint64> failed = inspector->latestFailure();
-        if (!failed || *failed <= after)
-            return;
-        poll->deleteLater();
-        inspector->selectRecord(*failed);
-        Q_EMIT requestShown(*failed);
-    });
-    poll->start(100);
+    whenRecord(
+        after,
+        [inspector](const RequestRecord &r) -> quint64 {
+            const std::optional<quint64> failed = inspector->latestFailure();
+            return failed && *failed == r.id ? r.id : 0;
+        },
+        [this, inspector](quint64 failed) {
+            inspector->selectRecord(failed);
+            Q_EMIT requestShown(failed);
+        });
+}
+
+void GuidedTour::runWrongTenant(const QString &accountId)
+{
+    const std::optional<VaultLocation> location = locate(MovedVault, accountId);
+    const QString fabrikam = tenantOf(GuestHomeDomain);
+    if (!location || fabrikam.isEmpty() || !m_sandbox.setVaultTenant) {
+        setText(tr("This sandbox has no %1 or no Fabrikam tenant.").arg(MovedVault));
+        return;
+    }
+    VaultView *view = m_window.openVault(*location);
+    view->setCurrentKind(VaultItemKind::Secret);
+    view->refresh();
+    FlowInspector *inspector = m_window.showFlowInspector();
+    const QUrl vault = location->vaultUri;
+    const QList<RequestRecord> &records = m_session.journal().records();
+    const quint64 start = records.isEmpty() ? 0 : records.last().id;
+    // First the list passes with a token from Contoso, the tenant the vault names.
+    whenRecord(
+        start,
+        [vault](const RequestRecord &r) -> quint64 {
+            return sameOrigin(r.url, vault) && r.token && r.isSuccess() ? r.id : 0;
+        },
+        [this, view, inspector, vault, fabrikam, location](quint64 passed) {
+            for (const QJsonValue &sub : m_sandbox.config.value("subscriptions"_L1).toArray())
+                if (sub[u"subscriptionId"_s].toString() == location->subscriptionId)
+                    m_movedFrom = sub[u"tenantId"_s].toString();
+            m_movedVault = MovedVault;
+            m_sandbox.setVaultTenant(MovedVault, fabrikam);
+            view->refresh();
+            // Then the same list, refused for its token's tenant and answered from Fabrikam.
+            whenRecord(
+                passed,
+                [this, vault](const RequestRecord &r) -> quint64 {
+                    if (!sameOrigin(r.url, vault) || !r.isSuccess() || !r.token)
+                        return 0;
+                    for (const RequestRecord &o : m_session.journal().exchange(r.clientRequestId))
+                        if (o.status == 401 && o.token && o.id < r.id)
+                            return o.id;
+                    return 0;
+                },
+                [this, inspector](quint64 refused) {
+                    inspector->selectRecord(refused);
+                    Q_EMIT requestShown(refused);
+                });
+        });
 }
 
 void GuidedTour::run()
@@ -239,6 +354,24 @@ void GuidedTour::run()
         setText(tr("<p>Key Vault saw this machine at %1: the firewall refused it.</p>")
                     .arg(BlockedAddress)
                 + fix);
+        return;
+    }
+    case Scenario::WrongTenant: {
+        const QString guest = userAccount(GuestUpn);
+        if (guest.isEmpty()) {
+            m_run->setEnabled(true);
+            setText(tr("<p>Sign in as <b>%1</b> first (File ▸ Add account…), then run the "
+                       "request again.</p>")
+                        .arg(GuestUpn));
+            m_window.signIn();
+            return;
+        }
+        runWrongTenant(guest);
+        setText(tr("<p>Key Vault refused the token from Contoso (AKV10032) and its 401 challenge "
+                   "named Fabrikam, the vault's tenant now. VaultLens asked Fabrikam for a token "
+                   "and sent the request again: the flow inspector draws both attempts side by "
+                   "side.</p><p>Had Carol been unable to get a token from Fabrikam, <b>Fix…</b> "
+                   "would open the sign-in to that tenant.</p>"));
         return;
     }
     case Scenario::AccessPolicy:

@@ -14,7 +14,8 @@ class QPushButton;
 
 namespace vl {
 class Session;
-}
+struct RequestRecord;
+} // namespace vl
 
 namespace vl::ui {
 
@@ -27,6 +28,8 @@ struct TourSandbox
     QString cloud;      ///< the sandbox cloud's profile name
     /// Sets the address the vault firewalls see for this machine.
     std::function<void(const QString &address)> setClientAddress;
+    /// Sets the tenant of the vault named @p vault (its `properties.tenantId`).
+    std::function<void(const QString &vault, const QString &tenantId)> setVaultTenant;
 };
 
 /**
@@ -38,11 +41,16 @@ struct TourSandbox
  *  Denied by an access policy: reporting-app lists kv-contoso-dev ─► Fix… (grant) ─► Retry
  *  Denied by RBAC:           reporting-app lists the keys of kv-contoso-apps ─► Fix… (role) ─►
  * Retry
+ *  Token for the wrong tenant: Carol lists kv-contoso-apps, whose tenant then becomes
+ *                            Fabrikam ─► 401 challenge ─► token from Fabrikam ─► passed
  * ```
  *
  * The tour opens the vaults (as Alice, the administrator, who applies the fixes,
  * and as the refused identity), and points at the flow inspector; the person
- * clicks Fix…, applies, and clicks Retry. Finishing restores the machine's address.
+ * clicks Fix…, applies, and clicks Retry. The wrong tenant needs no fix: the
+ * challenge is answered with a token from the tenant it names, and both attempts
+ * are drawn side by side. Finishing, or starting another scenario, restores the
+ * machine's address and the vault's tenant.
  *
  * Object names: `tourText`, `tourRunButton`, `tourFinishButton`.
  */
@@ -52,7 +60,7 @@ class GuidedTour final : public QDialog
     Q_DISABLE_COPY_MOVE(GuidedTour)
 
 public:
-    enum class Scenario { Firewall, AccessPolicy, Rbac };
+    enum class Scenario { Firewall, AccessPolicy, Rbac, WrongTenant };
 
     GuidedTour(MainWindow &window, Session &session, TourSandbox sandbox,
                QWidget *parent = nullptr);
@@ -75,8 +83,16 @@ private:
     [[nodiscard]] std::optional<VaultLocation> locate(const QString &vault,
                                                       const QString &accountId) const;
     [[nodiscard]] QString adminAccount() const;
+    [[nodiscard]] QString userAccount(const QString &upn) const;
+    [[nodiscard]] QString tenantOf(const QString &domain) const;
     void withApplicationAccount(const std::function<void(const QString &)> &then);
     void openAndShowFailure(const VaultLocation &location, int itemKind);
+    void runWrongTenant(const QString &accountId);
+    /// Calls @p then with the first record (after @p after) that @p pick picks, polling the
+    /// journal.
+    void whenRecord(quint64 after, const std::function<quint64(const RequestRecord &)> &pick,
+                    const std::function<void(quint64)> &then);
+    void restoreSandbox();
     void setText(const QString &html);
 
     MainWindow &m_window;
@@ -86,6 +102,9 @@ private:
     QLabel *m_text;
     QPushButton *m_run;
     QString m_defaultAddress;
+    /// The vault whose tenant the tour changed, and the tenant to give back.
+    QString m_movedVault;
+    QString m_movedFrom;
 };
 
 } // namespace vl::ui

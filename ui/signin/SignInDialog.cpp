@@ -311,6 +311,12 @@ QString SignInDialog::cloud() const
     return m_cloudCombo->currentData().toString();
 }
 
+void SignInDialog::setTenant(const QString &tenant)
+{
+    m_tenantEdit->setText(tenant);
+    m_tenantPrefilled = false;
+}
+
 void SignInDialog::setMethod(Method method)
 {
     m_methodCombo->setCurrentIndex(m_methodCombo->findData(int(method)));

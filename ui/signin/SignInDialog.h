@@ -77,6 +77,8 @@ public:
     [[nodiscard]] Method method() const;
     /// Prefills the dialog to sign @p account in again (cloud, method, tenant, hint, app id).
     void prefill(const Account &account);
+    /// Prefills the tenant to sign in to (a tenant id or domain).
+    void setTenant(const QString &tenant);
 
     /// True while a sign-in runs.
     [[nodiscard]] bool isBusy() const { return m_busy; }
