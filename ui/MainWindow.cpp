@@ -190,6 +190,9 @@ GuidedTour *MainWindow::startGuidedTour(int scenario)
 
 FlowInspector *MainWindow::showFlowInspector()
 {
+    // Shown for a request to look at: tall enough for its flow, at the bottom.
+    if (!m_flowDock->isFloating() && m_flowDock->height() < height() * 2 / 5)
+        resizeDocks({m_flowDock}, {height() * 9 / 20}, Qt::Vertical);
     m_flowDock->show();
     m_flowDock->raise();
     return m_flow;

@@ -211,6 +211,35 @@ FlowInspector::FlowInspector(Session &session, QWidget *parent)
 
 FlowInspector::~FlowInspector() = default;
 
+void FlowInspector::layoutColumns()
+{
+    // Room for what each column holds, so the verdict shows without scrolling; the
+    // target keeps both ends (vault and path) when it must be cut.
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    const QFontMetrics metrics(m_view->font());
+    const auto fit = [this, &metrics](int column, const QString &sample, int icon = 0) {
+        const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
+        const int text =
+            std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title));
+        m_view->horizontalHeader()->resizeSection(column, text + 16 + icon);
+    };
+    fit(JournalModel::TimeColumn, u"00:00:00"_s);
+    fit(JournalModel::ServiceColumn, tr("Resource Manager"));
+    fit(JournalModel::MethodColumn, u"DELETE"_s);
+    fit(JournalModel::TargetColumn, u"kv-contoso-prod · /secrets/name"_s);
+    fit(JournalModel::StatusColumn, u"000"_s);
+    fit(JournalModel::DurationColumn, tr("%1 ms").arg(9999));
+    fit(JournalModel::VerdictColumn,
+        tr("Failed at %1").arg(flowStageName(FlowStage::Authorization)),
+        m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16);
+    // At a glance: when, the verdict and the status first; then what and where.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->moveSection(header->visualIndex(JournalModel::VerdictColumn), 1);
+    header->moveSection(header->visualIndex(JournalModel::StatusColumn), 2);
+    header->moveSection(header->visualIndex(JournalModel::MethodColumn), 3);
+    header->moveSection(header->visualIndex(JournalModel::TargetColumn), 4);
+}
+
 void FlowInspector::useJournal(RequestJournal &journal)
 {
     JournalModel *old = m_model;
@@ -219,7 +248,7 @@ void FlowInspector::useJournal(RequestJournal &journal)
         m_model->setHostLabel(it.key(), it.value());
     m_filter->setSourceModel(m_model);
     delete old;
-    m_view->resizeColumnsToContents();
+    layoutColumns();
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { addHosts(first, last); });
     connect(m_model, &QAbstractItemModel::modelReset, this,

@@ -95,6 +95,8 @@ Q_SIGNALS:
 
 private:
     void useJournal(RequestJournal &journal);
+    /// Sizes the list's columns for what they hold and puts the verdict first.
+    void layoutColumns();
     void showSelected();
     /// Offers the targets of rows @p first to @p last in the target filter.
     void addHosts(int first, int last);
