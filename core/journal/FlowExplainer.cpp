@@ -299,7 +299,7 @@ QList<FlowStep> identitySteps(const Facts &f)
         makeStep(FlowStage::Operation, FlowOutcome::Failed,
                  FlowExplainer::tr("%1 refused to issue a token").arg(serviceName(f.service)),
                  errorEvidence(f));
-    op.remedy = tokenRequestRemedy(f.error);
+    op.remedy = tokenRequestRemedy(f.error, f.tokenTenant);
     steps.append(op);
     return steps;
 }
@@ -374,6 +374,15 @@ FlowExplanation FlowExplainer::explain(const RequestRecord &record,
         } else if (other.token && f.answeredById == 0) {
             f.answeredById = other.id;
         }
+    }
+    if (record.service == Service::EntraId) {
+        // /{tenant}/oauth2/v2.0/token: a tenant of its own, not a multi-tenant alias.
+        const QStringList path = record.url.path().split(u'/', Qt::SkipEmptyParts);
+        static const QStringList aliases{u"common"_s, u"organizations"_s, u"consumers"_s,
+                                         u"adfs"_s};
+        if (path.size() >= 2 && path.at(1) == "oauth2"_L1
+            && !aliases.contains(path.first(), Qt::CaseInsensitive))
+            f.tokenTenant = path.first();
     }
     f.reach = flow::reachOf(f);
 

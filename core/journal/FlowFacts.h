@@ -48,6 +48,7 @@ struct Facts
     QByteArray challengeHeader;     ///< its WWW-Authenticate
     quint64 answeredById = 0;       ///< a later attempt with a token (this is the anonymous 401)
     QStringList earlierAttempts;    ///< "#12: HTTP 429" of earlier retried attempts
+    QString tokenTenant;            ///< Entra ID: the tenant in the token endpoint's path
     Reach reach = Reach::Nothing;
 };
 
@@ -83,6 +84,7 @@ struct Facts
 [[nodiscard]] Remedy signInToTenant(const QString &tenantId, bool vault);
 [[nodiscard]] Remedy signInAgain(const QString &why);
 /// The remedy of a refused token request (AADSTS codes), or none.
-[[nodiscard]] Remedy tokenRequestRemedy(const AzureError &error);
+/// The fix for a refused token request; @p tenant: the tenant it was sent to, when known.
+[[nodiscard]] Remedy tokenRequestRemedy(const AzureError &error, const QString &tenant = {});
 
 } // namespace vl::flow

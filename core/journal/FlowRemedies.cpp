@@ -148,7 +148,7 @@ Remedy signInAgain(const QString &why)
     return r;
 }
 
-Remedy tokenRequestRemedy(const AzureError &error)
+Remedy tokenRequestRemedy(const AzureError &error, const QString &tenant)
 {
     const QString code = error.code.toLower();
     const int aadsts = QStringView(error.innerCode).mid(6).toInt();
@@ -172,6 +172,16 @@ Remedy tokenRequestRemedy(const AzureError &error)
     case 50020:
     case 50034:
     case 51004:
+        if (!tenant.isEmpty()) {
+            // A tenant named in the request (as a vault's challenge names it): sign in there
+            // with an account it has, or one invited into it as a guest.
+            r.kind = Remedy::Kind::SignInToTenant;
+            r.tenantId = tenant;
+            r.text = FlowExplainer::tr("The account is not in tenant %1: sign in to it with an "
+                                       "account of that tenant or a guest invited into it")
+                         .arg(tenant);
+            break;
+        }
         r.text = FlowExplainer::tr(
             "The account is not in this tenant: sign in to a tenant it belongs to");
         break;

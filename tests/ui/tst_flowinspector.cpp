@@ -366,6 +366,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             f.session().journal().records().constLast().error.message.contains(u"AADSTS50020"_s),
             Timeout);
+        // Entra ID's refusal offers the same sign-in.
+        QCOMPARE(
+            inspector->model()->explanation(inspector->model()->rowCount() - 1).remedy().tenantId,
+            fabrikam);
         QVERIFY(inspector->selectRecord(refused()));
         const FlowExplanation flow = inspector->diagram()->explanations().value(0);
         QVERIFY(flow.failedStep());

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void entraId();
     void pasted_data();
     void pasted();
+    void tokenRequestToAnotherTenant();
 };
 
 namespace {
@@ -443,6 +444,35 @@ void TestFlowExplainerTexts::entraId_data()
 void TestFlowExplainerTexts::entraId()
 {
     run(Service::EntraId);
+}
+
+void TestFlowExplainerTexts::tokenRequestToAnotherTenant()
+{
+    // AADSTS50020 from a tenant's own token endpoint: sign in to that tenant.
+    const QString fabrikam = u"b2e4d6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b"_s;
+    const auto refused = [](const QString &tenant) {
+        HttpRequest request;
+        request.url =
+            QUrl(u"https://login.microsoftonline.com/"_s + tenant + u"/oauth2/v2.0/token"_s);
+        request.method = "POST";
+        request.context.service = Service::EntraId;
+        request.context.clientRequestId = u"crid"_s;
+        HttpResponse response;
+        response.status = 400;
+        response.body =
+            oauthError("invalid_grant", 50020, u"User account does not exist in tenant."_s);
+        return FlowExplainer().explain(RequestRecord::capture(request, response));
+    };
+    const FlowExplanation named = refused(fabrikam);
+    QVERIFY(named.failedStep());
+    QCOMPARE(named.remedy().kind, Remedy::Kind::SignInToTenant);
+    QCOMPARE(named.remedy().tenantId, fabrikam);
+    QVERIFY(named.remedy().text.contains(fabrikam));
+    // An alias names no tenant to sign in to: advice only.
+    const FlowExplanation alias = refused(u"organizations"_s);
+    QVERIFY(alias.failedStep());
+    QCOMPARE(alias.remedy().kind, Remedy::Kind::None);
+    QVERIFY(!alias.remedy().text.isEmpty());
 }
 
 void TestFlowExplainerTexts::pasted_data()
