@@ -35,6 +35,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vl::ui {
@@ -84,6 +86,7 @@ MainWindow::MainWindow(Session &session, const access::RoleCatalogue &catalogue,
         page->deleteLater();
         if (m_tabs->count() == 0)
             m_stack->setCurrentWidget(m_welcome);
+        updateTabTitles();
         updateActions();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -109,6 +112,7 @@ MainWindow::MainWindow(Session &session, const access::RoleCatalogue &catalogue,
 
     connect(&Presentation::instance(), &Presentation::changed, this, [this](bool on) {
         m_presentation->setChecked(on);
+        updateTabTitles();
         for (int i = 0; i < m_tabs->count(); ++i) {
             if (auto *view = qobject_cast<VaultView *>(m_tabs->widget(i)))
                 m_tabs->setTabToolTip(
@@ -482,12 +486,32 @@ VaultView *MainWindow::openVault(const VaultLocation &location)
     connect(view, &VaultView::openInPortalRequested, this, &MainWindow::openInPortal);
     const int index = m_tabs->addTab(view, location.name);
     m_tabs->setTabToolTip(index, Presentation::instance().text(location.vaultUri.toString()));
+    updateTabTitles();
     m_tabs->setCurrentIndex(index);
     m_stack->setCurrentWidget(m_tabs);
     settings().setValue(LastVaultKey, location.toVariantMap());
     m_navigation->recentVaults()->recordOpened(location);
     updateActions();
     return view;
+}
+
+void MainWindow::updateTabTitles()
+{
+    // A vault open under two accounts: each tab says whose it is.
+    const QList<VaultView *> views = vaults();
+    for (VaultView *view : views) {
+        const VaultLocation &l = view->location();
+        const bool shared = std::any_of(views.cbegin(), views.cend(), [&](const VaultView *o) {
+            return o != view && o->location().name.compare(l.name, Qt::CaseInsensitive) == 0;
+        });
+        QString title = l.name;
+        if (shared)
+            if (const std::optional<Account> account = m_session.accounts().account(l.accountId))
+                title = tr("%1 · %2").arg(l.name, account->isUser() && !account->userName.isEmpty()
+                                                      ? account->userName
+                                                      : account->displayName);
+        m_tabs->setTabText(m_tabs->indexOf(view), Presentation::instance().text(title));
+    }
 }
 
 VaultView *MainWindow::currentVault() const

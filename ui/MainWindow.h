@@ -104,6 +104,8 @@ private:
     void restoreLayout();
     void saveLayout();
     void updateActions();
+    /// Names the account in the titles of tabs that show the same vault.
+    void updateTabTitles();
     void updateCounts();
     void openInPortal(const VaultLocation &location);
     void setPresentationMode(bool on);

@@ -34,6 +34,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -252,6 +253,15 @@ private Q_SLOTS:
         QCOMPARE(run.flow().failedStep()->stage, FlowStage::Authorization);
         QCOMPARE(run.flow().remedy().kind, Remedy::Kind::AssignRole);
         QVERIFY(!run.flow().remedy().roleName.isEmpty());
+
+        // Alice's tab and reporting-app's tab of the vault say whose they are.
+        auto *tabs = run.window->findChild<QTabWidget *>(u"vaultTabs"_s);
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i)
+            titles << tabs->tabText(i);
+        QVERIFY2(titles.contains(u"kv-contoso-apps · alice@contoso.example"_s)
+                     && titles.contains(u"kv-contoso-apps · reporting-app"_s),
+                 qPrintable(titles.join(u", "_s)));
 
         // Fix…: the assign dialog in Alice's tab, the role and principal filled in.
         ui::VaultView *apps = run.fix(u"kv-contoso-apps"_s);
