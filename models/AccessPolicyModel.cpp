@@ -214,7 +214,11 @@ AccessPolicyModel::AccessPolicyModel(Session &session, VaultLocation location, Q
                         session.graph(location.accountId, location.tenantId), location,
                         settingsAccountName(session, location.accountId, true),
                         settingsAccountName(session, location.accountId, false), parent)
-{}
+{
+    const std::optional<Account> account = session.accounts().account(m_location.accountId);
+    if (account && !account->isUser())
+        m_selfKind = graph::PrincipalKind::ServicePrincipal;
+}
 
 AccessPolicyModel::AccessPolicyModel(std::optional<arm::ArmClient> arm,
                                      std::optional<graph::GraphClient> graph,
@@ -234,6 +238,11 @@ AccessPolicyModel::AccessPolicyModel(std::optional<arm::ArmClient> arm,
             if (wanted.contains(m_rows.at(r).entry.objectId.toLower())
                 || wanted.contains(m_rows.at(r).entry.applicationId.value_or(QString()).toLower()))
                 m_table->rowChanged(r);
+    });
+    // The signed-in identity's groups count as its own in the lockout guard.
+    connect(m_directory, &PrincipalDirectory::groupsResolved, this, [this](const QString &id) {
+        if (id.compare(m_selfObjectId, Qt::CaseInsensitive) == 0)
+            Q_EMIT stagedChanged();
     });
     connect(&Presentation::instance(), &Presentation::changed, this, [this] {
         if (!m_rows.isEmpty())
@@ -579,6 +588,8 @@ QList<GuardWarning> AccessPolicyModel::guardWarnings() const
             out.append(GuardWarning{GuardWarning::SelfLockout, consequence});
         }
     }
+    if (const std::optional<GuardWarning> w = groupLockout())
+        out.append(*w);
     // The last principal with full management of keys, secrets and certificates.
     QStringList hadFull;
     bool keepsFull = false;
@@ -597,6 +608,47 @@ QList<GuardWarning> AccessPolicyModel::guardWarnings() const
     return out;
 }
 
+std::optional<GuardWarning> AccessPolicyModel::groupLockout() const
+{
+    // What the signed-in identity holds through its own entry and its groups' entries,
+    // before and after: a group's entry losing what no other entry keeps.
+    const std::optional<QStringList> groups = m_directory->groupsOf(m_selfObjectId);
+    if (m_selfObjectId.isEmpty() || !groups || groups->isEmpty())
+        return std::nullopt;
+    QHash<ObjectKind, QStringList> before, after;
+    QStringList changedGroups;
+    for (const Row &row : m_rows) {
+        if (row.entry.applicationId)
+            continue;
+        const bool group = groups->contains(row.entry.objectId.toLower());
+        if (!group && row.entry.objectId.compare(m_selfObjectId, Qt::CaseInsensitive) != 0)
+            continue;
+        for (ObjectKind k : access::allObjectKinds) {
+            if (row.base)
+                before[k] += ap::list(row.base->permissions, k);
+            if (row.state != RowState::Removed)
+                after[k] += ap::list(row.entry.permissions, k);
+        }
+        if (group && row.base && row.state != RowState::Unchanged)
+            changedGroups.append(principalLabel(row.entry));
+    }
+    QStringList lostLines;
+    for (ObjectKind k : access::allObjectKinds) {
+        before[k].removeDuplicates();
+        after[k].removeDuplicates();
+        if (const QStringList gone = ap::lost(k, before[k], after[k]); !gone.isEmpty())
+            lostLines.append(ap::line(k, gone));
+    }
+    if (changedGroups.isEmpty() || lostLines.isEmpty())
+        return std::nullopt;
+    const QString who = m_selfName.isEmpty() ? m_directory->label(m_selfObjectId)
+                                             : Presentation::instance().text(m_selfName);
+    return GuardWarning{GuardWarning::SelfLockout,
+                        tr("You (%1) will lose %2 on %3, held through the group %4.")
+                            .arg(who, lostLines.join(u"; "_s), vaultName(),
+                                 QLocale().createSeparatedList(changedGroups))};
+}
+
 // ---- load ------------------------------------------------------------------------------
 
 void AccessPolicyModel::resolvePrincipals()
@@ -610,6 +662,7 @@ void AccessPolicyModel::resolvePrincipals()
     }
     m_directory->resolve(ids);
     m_directory->resolveApplications(apps);
+    m_directory->resolveGroupsOf(m_selfObjectId, m_selfKind);
 }
 
 void AccessPolicyModel::reload()

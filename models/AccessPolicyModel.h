@@ -137,6 +137,9 @@ public:
 private:
     friend class AccessPolicyTable;
 
+    /// The signed-in identity losing, through its groups' entries, what no entry keeps.
+    [[nodiscard]] std::optional<GuardWarning> groupLockout() const;
+
     /// A staged edit: the permissions wanted for one principal, or its removal.
     struct Edit
     {
@@ -184,6 +187,7 @@ private:
     VaultLocation m_location;
     QString m_selfObjectId;
     QString m_selfName;
+    graph::PrincipalKind m_selfKind = graph::PrincipalKind::User;
     PrincipalDirectory *m_directory;
     AccessPolicyTable *m_table;
 

@@ -2,6 +2,7 @@
 #include "PrincipalDirectory.h"
 
 #include "Presentation.h"
+#include "http/AllPages.h"
 #include "util/Future.h"
 
 #include <QImage>
@@ -66,6 +67,43 @@ void PrincipalDirectory::resolve(const QStringList &ids)
                        m_known.insert(p.id.toLower(), p);
                    Q_EMIT resolved(wanted);
                });
+}
+
+void PrincipalDirectory::resolveGroupsOf(const QString &id, graph::PrincipalKind kind)
+{
+    const QString key = id.toLower();
+    if (key.isEmpty() || !m_graph || m_groups.contains(key) || m_pendingGroups.contains(key))
+        return;
+    m_pendingGroups.insert(key);
+    const graph::GraphClient client = *m_graph;
+    std::function<QFuture<Result<Page<graph::Principal>>>(const QUrl &)> fetch =
+        [client, key, kind](const QUrl &next) {
+            return next.isEmpty() ? client.transitiveMemberOf(key, kind)
+                                  : client.next(next, graph::PrincipalKind::Unknown);
+        };
+    onFinished(allPages<graph::Principal>(std::move(fetch)), this,
+               [this, key](const Result<QList<graph::Principal>> &r) {
+                   m_pendingGroups.remove(key);
+                   // Unread (an account Graph does not let list them): the groups stay
+                   // unknown and callers go on with the id alone.
+                   if (!r)
+                       return;
+                   QStringList groups;
+                   for (const graph::Principal &p : *r) {
+                       if (p.kind != graph::PrincipalKind::Group)
+                           continue;
+                       groups.append(p.id.toLower());
+                       m_known.insert(p.id.toLower(), p);
+                   }
+                   m_groups.insert(key, groups);
+                   Q_EMIT groupsResolved(key);
+               });
+}
+
+std::optional<QStringList> PrincipalDirectory::groupsOf(const QString &id) const
+{
+    const auto it = m_groups.constFind(id.toLower());
+    return it == m_groups.cend() ? std::nullopt : std::optional(*it);
 }
 
 void PrincipalDirectory::resolveApplications(const QStringList &appIds)

@@ -54,6 +54,12 @@ public:
     [[nodiscard]] QString applicationLabel(const QString &appId) const;
     /// Adds principals known otherwise (a search result the person picked).
     void insert(const graph::Principal &principal);
+    /// Reads the groups @p id belongs to, directly or through other groups (Graph's
+    /// transitiveMemberOf); answers with groupsResolved().
+    void resolveGroupsOf(const QString &id, graph::PrincipalKind kind);
+    /// The ids of the groups @p id belongs to, once read; nothing before, or when Graph
+    /// refused to list them (no failed() for that: the id alone is still worth using).
+    [[nodiscard]] std::optional<QStringList> groupsOf(const QString &id) const;
 
     /// "Dave Jones" once resolved, "Unknown principal" when the directory does not
     /// know it, else the id (masked in presentation mode).
@@ -66,6 +72,8 @@ Q_SIGNALS:
     void resolved(const QStringList &ids);
     /// A resolve failed: the ids stay unknown.
     void failed(const vl::AzureError &error);
+    /// The groups of @p id are known now (groupsOf()).
+    void groupsResolved(const QString &id);
 
 private:
     std::optional<graph::GraphClient> m_graph;
@@ -73,6 +81,8 @@ private:
     QSet<QString> m_pending;                         ///< lower-case ids
     QHash<QString, graph::Principal> m_applications; ///< lower-case app id -> service principal
     QSet<QString> m_pendingApplications;             ///< lower-case app ids
+    QHash<QString, QStringList> m_groups;            ///< lower-case id -> its groups' ids
+    QSet<QString> m_pendingGroups;                   ///< lower-case ids
 };
 
 /// The icon of a principal kind: user, group, service principal, managed identity, unknown.

@@ -91,6 +91,11 @@ RoleAssignmentModel::RoleAssignmentModel(Session &session, VaultLocation locatio
         for (int c = 0; c < RoleAssignmentTable::ColumnCount; ++c)
             notifyColumn(c);
     });
+    // The signed-in identity's groups: their assignments count as its own in the guard.
+    connect(m_directory, &PrincipalDirectory::groupsResolved, this, [this](const QString &id) {
+        if (sameText(id, signedInObjectId()))
+            Q_EMIT stagedChanged();
+    });
 }
 
 RoleAssignmentModel::~RoleAssignmentModel() = default;
@@ -458,6 +463,12 @@ QList<GuardWarning> RoleAssignmentModel::guardWarnings() const
         return warnings;
     const QString vault = m_location.name;
     const QString me = signedInObjectId();
+    // Assignments to the groups the signed-in identity belongs to are its own too.
+    const QStringList groups = m_directory->groupsOf(me).value_or(QStringList{});
+    const auto mine = [&](const QString &principalId) {
+        return !me.isEmpty()
+               && (sameText(principalId, me) || groups.contains(principalId.toLower()));
+    };
 
     // The signed-in user's own rights at or above the vault, before and after.
     int manageBefore = 0, manageAfter = 0, dataBefore = 0, dataAfter = 0;
@@ -473,9 +484,11 @@ QList<GuardWarning> RoleAssignmentModel::guardWarnings() const
             fullBefore += before ? 1 : 0;
             fullAfter += after ? 1 : 0;
         }
-        if (me.isEmpty() || !sameText(a.principalId, me))
+        if (!mine(a.principalId))
             continue;
-        const QString what = tr("%1 at %2").arg(roleName(a.roleDefinitionId), scopePhrase(a.scope));
+        QString what = tr("%1 at %2").arg(roleName(a.roleDefinitionId), scopePhrase(a.scope));
+        if (!sameText(a.principalId, me))
+            what = tr("%1, through the group %2").arg(what, m_directory->label(a.principalId));
         if (grantsRoleAssignmentWrite(a.roleDefinitionId)) {
             manageBefore += before ? 1 : 0;
             manageAfter += after ? 1 : 0;
@@ -611,6 +624,10 @@ void RoleAssignmentModel::lookUpNames(const QList<arm::RoleAssignment> &assignme
     for (const arm::RoleAssignment &a : assignments)
         principals << a.principalId;
     m_directory->resolve(principals);
+    if (const std::optional<Account> account = m_session.accounts().account(m_location.accountId))
+        m_directory->resolveGroupsOf(account->objectId,
+                                     account->isUser() ? graph::PrincipalKind::User
+                                                       : graph::PrincipalKind::ServicePrincipal);
 
     const auto arm = m_session.arm(m_location.accountId, m_location.tenantId);
     if (!arm)

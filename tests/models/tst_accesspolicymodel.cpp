@@ -70,10 +70,10 @@ private:
     std::unique_ptr<SessionFixture> m_fixture;
     Account m_alice;
 
-    std::unique_ptr<Model> open(const QString &name)
+    std::unique_ptr<Model> open(const QString &name, const Account *as = nullptr)
     {
-        auto model =
-            std::make_unique<Model>(m_fixture->session(), m_fixture->vaultLocation(m_alice, name));
+        auto model = std::make_unique<Model>(m_fixture->session(),
+                                             m_fixture->vaultLocation(as ? *as : m_alice, name));
         QSignalSpy loaded(model.get(), &StagedEditor::loaded);
         model->reload();
         if (!loaded.wait(Timeout))
@@ -92,6 +92,18 @@ private:
         return model;
     }
     std::unique_ptr<Model> openDev() { return open(DevVault); }
+
+    /// Stages @p objectId's entry with @p kind's permissions set to @p names; the guard's warnings.
+    static QList<GuardWarning> narrow(Model &model, const QString &objectId,
+                                      std::optional<QStringList> arm::Permissions::*kind,
+                                      const QStringList &names)
+    {
+        arm::Permissions narrowed = model.entry(model.rowOf(objectId)).permissions;
+        narrowed.*kind = names;
+        if (!model.stageReplace(objectId, std::nullopt, narrowed))
+            return {};
+        return model.guardWarnings();
+    }
 
     /// The automation service principal's ArmClient: the "other client".
     std::optional<arm::ArmClient> automationArm()
@@ -604,6 +616,32 @@ private Q_SLOTS:
         QVERIFY(model->guardWarnings().isEmpty());
     }
 
+    void groupLockoutGuard()
+    {
+        // Dave holds kv-contoso-dev only through the Developers group's entry.
+        const Result<Account> dave = m_fixture->signIn(u"dave@contoso.example"_s);
+        QVERIFY2(dave.ok(), qPrintable(dave.error().summary()));
+        auto model = open(DevVault, &*dave);
+        QVERIFY(model);
+        QTRY_VERIFY_WITH_TIMEOUT(model->directory().groupsOf(dave->objectId).has_value(), Timeout);
+        QVERIFY(model->directory().groupsOf(dave->objectId)->contains(Developers.toLower()));
+
+        const QList<GuardWarning> warnings =
+            narrow(*model, Developers, &arm::Permissions::secrets, {u"get"_s, u"list"_s});
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].id, GuardWarning::SelfLockout);
+        QVERIFY2(warnings[0].consequence.startsWith(u"You (Dave Duarte) will lose secrets: "_s)
+                     && warnings[0].consequence.endsWith(
+                         u" on kv-contoso-dev, held through the group Developers."_s),
+                 qPrintable(warnings[0].consequence));
+        QVERIFY(!warnings[0].consequence.contains(u"list"_s));
+
+        // Another principal's entry changing warns Dave of nothing.
+        model->discardStaged();
+        QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
+        QVERIFY(model->guardWarnings().isEmpty());
+    }
+
     void lastFullRightsGuard()
     {
         auto model = openDev();
@@ -611,10 +649,8 @@ private Q_SLOTS:
         QVERIFY(model->stageRemove(CiPipeline, std::nullopt));
         QVERIFY(model->stageRemove(Developers, std::nullopt));
         QVERIFY(model->guardWarnings().isEmpty()); // Alice keeps full management
-        arm::Permissions reduced = model->entry(model->rowOf(Alice)).permissions;
-        reduced.certificates = QStringList{u"get"_s, u"list"_s};
-        QVERIFY(model->stageReplace(Alice, std::nullopt, reduced));
-        QList<GuardWarning> warnings = model->guardWarnings();
+        QList<GuardWarning> warnings =
+            narrow(*model, Alice, &arm::Permissions::certificates, {u"get"_s, u"list"_s});
         QCOMPARE(warnings.size(), 2);
         QCOMPARE(warnings[0].id, GuardWarning::SelfLockout);
         QCOMPARE(warnings[1].id, GuardWarning::LastFullRights);

@@ -387,6 +387,35 @@ private Q_SLOTS:
         QVERIFY(model.guardWarnings().isEmpty());
     }
 
+    void groupAssignmentCountsAsOwn()
+    {
+        // Dave reads kv-contoso-apps only through the Developers group's role.
+        SessionFixture f;
+        QVERIFY(f.isRunning());
+        const auto dave = f.signIn(u"dave@contoso.example"_s);
+        QVERIFY(dave.ok());
+        RoleAssignmentModel model(f.session(), f.vaultLocation(*dave, AppsVault));
+        QVERIFY(load(model));
+        QTRY_VERIFY_WITH_TIMEOUT(model.directory().groupsOf(Dave).has_value(), 20000);
+        const QStringList groups = *model.directory().groupsOf(Dave);
+        int group = -1;
+        for (int r = 0; r < model.rows().size(); ++r) {
+            const arm::RoleAssignment &a = model.rows()[r].assignment;
+            if (groups.contains(a.principalId.toLower())
+                && arm::RoleDefinition::guidFromId(a.roleDefinitionId)
+                       == access::BuiltInRole::KeyVaultSecretsOfficer)
+                group = r;
+        }
+        QVERIFY(group >= 0);
+        QVERIFY(model.stageRemove(model.rows()[group].assignment.id).ok);
+        const QList<GuardWarning> warnings = model.guardWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].id, GuardWarning::SelfLockout);
+        QVERIFY2(warnings[0].consequence.contains(u"data-plane"_s)
+                     && warnings[0].consequence.contains(u"through the group Developers"_s),
+                 qPrintable(warnings[0].consequence));
+    }
+
     void concurrentAssignmentSurvives()
     {
         SessionFixture f;
