@@ -31,6 +31,7 @@
 
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -324,6 +325,11 @@ private Q_SLOTS:
         QCOMPARE(answer->clientRequestId, refused->clientRequestId);
         QCOMPARE(answer->token->claims.value(u"tid"_s).toString(), fabrikam);
         QVERIFY(run.tour->text().contains(u"AKV10032"_s));
+        // Help ▸ Guided tour lists it last.
+        const QList<QAction *> scenarios =
+            run.window->findChild<QMenu *>(u"guidedTourMenu"_s)->actions();
+        QCOMPARE(scenarios.size(), 4);
+        QCOMPARE(scenarios.last()->text(), u"A token for the wrong tenant"_s);
         screenshot(*run.tour, u"guided-tour-wrong-tenant.png"_s);
         if (const QString dir = screenshotDir(); !dir.isEmpty())
             QVERIFY(inspector->diagram()->toImage().save(dir + u"/flow-wrong-tenant.png"_s));
