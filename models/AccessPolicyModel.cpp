@@ -643,9 +643,11 @@ std::optional<GuardWarning> AccessPolicyModel::groupLockout() const
         return std::nullopt;
     const QString who = m_selfName.isEmpty() ? m_directory->label(m_selfObjectId)
                                              : Presentation::instance().text(m_selfName);
+    const QString text = changedGroups.size() == 1
+                             ? tr("You (%1) will lose %2 on %3, held through the group %4.")
+                             : tr("You (%1) will lose %2 on %3, held through the groups %4.");
     return GuardWarning{GuardWarning::SelfLockout,
-                        tr("You (%1) will lose %2 on %3, held through the group %4.")
-                            .arg(who, lostLines.join(u"; "_s), vaultName(),
+                        text.arg(who, lostLines.join(u"; "_s), vaultName(),
                                  QLocale().createSeparatedList(changedGroups))};
 }
 

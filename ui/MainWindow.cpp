@@ -208,6 +208,8 @@ bool MainWindow::applyRemedy(const Remedy &remedy, const RequestRecord &record)
         statusBar()->showMessage(remedy.text, 10000);
         m_accountDock->show();
         SignInDialog *dialog = m_accountPanel->addAccount();
+        if (dialog->isBusy())
+            return true; // a sign-in under way is left alone
         // The account that sent the request, signed in again or to the tenant named.
         const auto sender = RequestReplay::senderOf(
             m_session.accounts(), record, m_session.journal().exchange(record.clientRequestId));

@@ -107,6 +107,17 @@ private:
     void tokenArrived(const TokenRequestContext &ask, const Result<AccessToken> &token)
     {
         if (!token) {
+            // No token for the tenant a remembered challenge names: the vault may have
+            // moved since. Ask the vault again, once, before giving up.
+            if (m_request.context.challenge
+                && m_request.context.challenge->origin == ChallengeInfo::Origin::Cached
+                && !m_reauthenticated) {
+                m_reauthenticated = true;
+                m_challenges->remove(m_request.url);
+                m_request.context.challenge.reset();
+                sendForChallenge();
+                return;
+            }
             m_promise.finish(stopped(m_request, token.error()));
             return;
         }

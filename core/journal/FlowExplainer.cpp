@@ -373,6 +373,7 @@ FlowExplanation FlowExplainer::explain(const RequestRecord &record,
             }
         } else if (other.token && f.answeredById == 0) {
             f.answeredById = other.id;
+            f.answerAccepted = other.hasHttpAnswer() && other.status != 401;
         }
     }
     if (record.service == Service::EntraId) {
@@ -389,7 +390,8 @@ FlowExplanation FlowExplainer::explain(const RequestRecord &record,
     FlowExplanation out;
     out.service = f.service;
     out.error = f.error;
-    if (record.status == 401)
+    // A 401 whose challenge the next attempt answered with a token the vault accepted.
+    if (record.status == 401 && f.answerAccepted)
         out.answeredBy = f.answeredById;
     switch (f.service) {
     case Service::KeyVault:

@@ -47,6 +47,7 @@ struct Facts
     quint64 challengeRecordId = 0;  ///< an earlier anonymous 401 of the same exchange
     QByteArray challengeHeader;     ///< its WWW-Authenticate
     quint64 answeredById = 0;       ///< a later attempt with a token (this is the anonymous 401)
+    bool answerAccepted = false;    ///< that attempt's token was accepted (it got past a 401)
     QStringList earlierAttempts;    ///< "#12: HTTP 429" of earlier retried attempts
     QString tokenTenant;            ///< Entra ID: the tenant in the token endpoint's path
     Reach reach = Reach::Nothing;

@@ -220,15 +220,7 @@ FlowStep tokenValidationStep(const Facts &f)
         s.summary =
             FlowExplainer::tr("The token comes from tenant %1; the vault belongs to tenant %2")
                 .arg(e.callerTenantId, e.expectedTenantId);
-        if (f.answeredById) {
-            // The challenge in this answer was followed: nothing is left to fix.
-            s.remedy.text = FlowExplainer::tr("The vault's challenge named tenant %1; the next "
-                                              "attempt (record #%2) carried a token from it")
-                                .arg(e.expectedTenantId)
-                                .arg(f.answeredById);
-        } else {
-            s.remedy = signInToTenant(e.expectedTenantId, true);
-        }
+        s.remedy = signInToTenant(e.expectedTenantId, true);
     } else if (m.contains("TokenExpired"_L1) || m.contains("expired"_L1, Qt::CaseInsensitive)) {
         s.summary = FlowExplainer::tr("The token has expired");
         s.remedy = signInAgain(s.summary);
@@ -248,6 +240,19 @@ FlowStep tokenValidationStep(const Facts &f)
         s.remedy = signInAgain(s.summary);
     } else {
         s.remedy = signInAgain(s.summary);
+    }
+    if (f.answerAccepted) {
+        // The next attempt's token was accepted: nothing is left to fix.
+        s.remedy = Remedy{};
+        s.remedy.text =
+            wrongTenant
+                ? FlowExplainer::tr("The vault's challenge named tenant %1; the next attempt "
+                                    "(record #%2) carried a token from it and was accepted")
+                      .arg(e.expectedTenantId)
+                      .arg(f.answeredById)
+                : FlowExplainer::tr(
+                      "The next attempt (record #%1) carried a new token and was accepted")
+                      .arg(f.answeredById);
     }
     return s;
 }

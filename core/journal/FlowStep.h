@@ -89,8 +89,9 @@ struct FlowExplanation
     Service service = Service::Other;
     QList<FlowStep> steps; ///< every stage of the service's flow, in order
     AzureError error;      ///< what the explanation was made from
-    /// A later attempt of the same request that carried a token after this one was
-    /// challenged (an anonymous 401, or a token refused for its tenant or age); 0: none.
+    /// A later attempt of the same request that carried a token the vault accepted after
+    /// this one was challenged (an anonymous 401, or a token refused for its tenant or
+    /// age); 0: none.
     quint64 answeredBy = 0;
 
     [[nodiscard]] const FlowStep *step(FlowStage stage) const;

@@ -34,14 +34,30 @@ QList<int> rowsWith(const QAbstractItemModel &m, int column, const QString &text
     return out;
 }
 
+/// A Key Vault request to @p url in exchange @p clientRequestId, with a token when @p token.
+HttpRequest vaultRequest(const QUrl &url, const QString &clientRequestId, bool token)
+{
+    HttpRequest request;
+    request.url = url;
+    request.context.service = Service::KeyVault;
+    request.context.clientRequestId = clientRequestId;
+    if (!token)
+        return request;
+    request.headers = {{"Authorization", "Bearer abc.def.ghi"}};
+    request.context.token = TokenInfo{TokenSource::RefreshToken,
+                                      u"browser sign-in"_s,
+                                      QStringList{u"https://vault.azure.net/.default"_s},
+                                      {},
+                                      {},
+                                      {}};
+    return request;
+}
+
 /// A Key Vault exchange: the anonymous request and its challenge, then the call with a token.
 std::pair<RequestRecord, RequestRecord> challengedExchange(const QString &clientRequestId)
 {
     const QUrl url(u"https://kv-contoso-prod.vault.azure.net/secrets?api-version=7.6"_s);
-    HttpRequest anonymous;
-    anonymous.url = url;
-    anonymous.context.service = Service::KeyVault;
-    anonymous.context.clientRequestId = clientRequestId;
+    const HttpRequest anonymous = vaultRequest(url, clientRequestId, false);
     HttpResponse challenge;
     challenge.status = 401;
     challenge.started = QDateTime::currentDateTimeUtc();
@@ -49,14 +65,7 @@ std::pair<RequestRecord, RequestRecord> challengedExchange(const QString &client
                           "Bearer authorization=\"https://login.microsoftonline.com/"
                           "7f3c1a52-4e8b-4d1c-9a6e-2b5d8c0e1f34\", "
                           "resource=\"https://vault.azure.net\""}};
-    HttpRequest call = anonymous;
-    call.headers = {{"Authorization", "Bearer abc.def.ghi"}};
-    call.context.token = TokenInfo{TokenSource::RefreshToken,
-                                   u"browser sign-in"_s,
-                                   QStringList{u"https://vault.azure.net/.default"_s},
-                                   {},
-                                   {},
-                                   {}};
+    const HttpRequest call = vaultRequest(url, clientRequestId, true);
     HttpResponse answer;
     answer.status = 200;
     answer.started = QDateTime::currentDateTimeUtc();
@@ -300,6 +309,47 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, JournalModel::VerdictColumn), u"Challenged"_s);
         QCOMPARE(cell(model, 1, JournalModel::VerdictColumn), u"Passed"_s);
         QCOMPARE(model.explanation(1).outcome(FlowStage::Challenge), FlowOutcome::Passed);
+    }
+
+    void refusedTokenChallengedOnlyWhenTheNextIsAccepted()
+    {
+        RequestJournal journal;
+        JournalModel model(journal);
+        // A token from Contoso refused by a vault of Fabrikam, with its challenge.
+        const auto wrongTenant = [](const QString &exchange, int nextStatus) {
+            const HttpRequest call =
+                vaultRequest(QUrl(u"https://kv-fabrikam.vault.azure.net/secrets?api-version=7.6"_s),
+                             exchange, true);
+            HttpResponse refusal;
+            refusal.status = 401;
+            refusal.headers = {
+                {"WWW-Authenticate",
+                 "Bearer authorization=\"https://login.microsoftonline.com/"
+                 "b2e4d6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b\", resource=\"https://vault.azure.net\""}};
+            refusal.body =
+                R"({"error":{"code":"Unauthorized","message":"AKV10032: Invalid issuer. Expected one of https://sts.windows.net/b2e4d6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b/, found https://sts.windows.net/7f3c1a52-4e8b-4d1c-9a6e-2b5d8c0e1f34/."}})";
+            HttpResponse next = refusal;
+            next.status = nextStatus;
+            if (nextStatus != 401)
+                next.body = R"({"value":[]})";
+            return std::pair{RequestRecord::capture(call, refusal),
+                             RequestRecord::capture(call, next)};
+        };
+        // The next attempt refused too: the first one failed.
+        auto [first, again] = wrongTenant(u"exchange-1"_s, 401);
+        journal.append(first);
+        journal.append(again);
+        QCOMPARE(model.explanation(0).answeredBy, 0u);
+        QCOMPARE(cell(model, 0, JournalModel::VerdictColumn), u"Failed at Token validation"_s);
+        QCOMPARE(model.explanation(0).remedy().kind, Remedy::Kind::SignInToTenant);
+        // The next attempt accepted: challenged and answered, nothing left to fix.
+        auto [second, passed] = wrongTenant(u"exchange-2"_s, 200);
+        journal.append(second);
+        journal.append(passed);
+        QCOMPARE(model.explanation(2).answeredBy, journal.records().at(3).id);
+        QCOMPARE(cell(model, 2, JournalModel::VerdictColumn), u"Challenged"_s);
+        QCOMPARE(model.explanation(2).remedy().kind, Remedy::Kind::None);
+        QVERIFY(model.explanation(2).remedy().text.contains(u"b2e4d6f8"_s));
     }
 
     void noAnswer()

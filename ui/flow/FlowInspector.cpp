@@ -117,10 +117,16 @@ FlowInspector::FlowInspector(Session &session, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FlowInspector::showSelected);
+    // The selected request reads differently once a later attempt answers it.
+    connect(m_filter, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_view->currentIndex().row();
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    showSelected();
+            });
 
     m_diagram->setObjectName(u"flowDiagram"_s);
     auto *scroll = new QScrollArea(this);
@@ -229,8 +235,13 @@ void FlowInspector::layoutColumns()
     fit(JournalModel::TargetColumn, u"kv-contoso-prod · /secrets/name"_s);
     fit(JournalModel::StatusColumn, u"000"_s);
     fit(JournalModel::DurationColumn, tr("%1 ms").arg(9999));
-    fit(JournalModel::VerdictColumn,
-        tr("Failed at %1").arg(flowStageName(FlowStage::Authorization)),
+    QString longestStage;
+    for (int stage = 0; stage <= int(FlowStage::TokenRequest); ++stage) {
+        const QString name = flowStageName(static_cast<FlowStage>(stage));
+        if (metrics.horizontalAdvance(name) > metrics.horizontalAdvance(longestStage))
+            longestStage = name;
+    }
+    fit(JournalModel::VerdictColumn, tr("Failed at %1").arg(longestStage),
         m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16);
     // At a glance: when, the verdict and the status first; then what and where.
     QHeaderView *header = m_view->horizontalHeader();
@@ -238,6 +249,9 @@ void FlowInspector::layoutColumns()
     header->moveSection(header->visualIndex(JournalModel::StatusColumn), 2);
     header->moveSection(header->visualIndex(JournalModel::MethodColumn), 3);
     header->moveSection(header->visualIndex(JournalModel::TargetColumn), 4);
+    // The target takes the room left; the others keep their size.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(JournalModel::TargetColumn, QHeaderView::Stretch);
 }
 
 void FlowInspector::useJournal(RequestJournal &journal)

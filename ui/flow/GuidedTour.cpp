@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -73,14 +74,24 @@ GuidedTour::GuidedTour(MainWindow &window, Session &session, TourSandbox sandbox
 
 void GuidedTour::restoreSandbox()
 {
+    // The scenario ends: its waits stop, and the sandbox is as the tour found it.
+    for (const QPointer<QTimer> &poll : std::as_const(m_polls))
+        if (poll) {
+            poll->stop();
+            poll->deleteLater();
+        }
+    m_polls.clear();
     if (m_sandbox.setClientAddress && !m_defaultAddress.isEmpty())
         m_sandbox.setClientAddress(m_defaultAddress);
-    if (m_sandbox.setVaultTenant && !m_movedVault.isEmpty())
+    if (m_sandbox.setVaultTenant && !m_movedVault.isEmpty() && !m_movedFrom.isEmpty())
         m_sandbox.setVaultTenant(m_movedVault, m_movedFrom);
     m_movedVault.clear();
 }
 
-GuidedTour::~GuidedTour() = default;
+GuidedTour::~GuidedTour()
+{
+    restoreSandbox();
+}
 
 QList<GuidedTour::Scenario> GuidedTour::scenarios()
 {
@@ -244,6 +255,7 @@ void GuidedTour::whenRecord(quint64 after,
                             const std::function<void(quint64)> &then)
 {
     auto *poll = new QTimer(this);
+    m_polls.append(poll);
     auto *waited = new QElapsedTimer;
     waited->start();
     connect(poll, &QTimer::destroyed, this, [waited] { delete waited; });
@@ -251,11 +263,13 @@ void GuidedTour::whenRecord(quint64 after,
         const QList<RequestRecord> &records = m_session.journal().records();
         for (auto it = records.crbegin(); it != records.crend() && it->id > after; ++it)
             if (const quint64 picked = pick(*it)) {
+                poll->stop();
                 poll->deleteLater();
                 then(picked);
                 return;
             }
         if (waited->elapsed() > PollLimitMs) {
+            poll->stop();
             poll->deleteLater();
             setText(tr("The scenario's request did not come back. Check the flow inspector, "
                        "then run it again."));
@@ -294,31 +308,49 @@ void GuidedTour::runWrongTenant(const QString &accountId)
         setText(tr("This sandbox has no %1 or no Fabrikam tenant.").arg(MovedVault));
         return;
     }
-    VaultView *view = m_window.openVault(*location);
+    m_movedFrom.clear();
+    for (const QJsonValue &sub : m_sandbox.config.value("subscriptions"_L1).toArray())
+        if (sub[u"subscriptionId"_s].toString().compare(location->subscriptionId,
+                                                        Qt::CaseInsensitive)
+            == 0)
+            m_movedFrom = sub[u"tenantId"_s].toString();
+    if (m_movedFrom.isEmpty()) {
+        setText(tr("This sandbox does not say which tenant %1 belongs to.").arg(MovedVault));
+        return;
+    }
+    const QPointer<VaultView> view = m_window.openVault(*location);
     view->setCurrentKind(VaultItemKind::Secret);
     view->refresh();
     FlowInspector *inspector = m_window.showFlowInspector();
     const QUrl vault = location->vaultUri;
+    // Carol's requests to the vault, with their token.
+    const auto carols = [vault](const RequestRecord &r) {
+        return sameOrigin(r.url, vault) && r.token
+               && r.token->claims.value("upn"_L1).toString().compare(GuestUpn, Qt::CaseInsensitive)
+                      == 0;
+    };
     const QList<RequestRecord> &records = m_session.journal().records();
     const quint64 start = records.isEmpty() ? 0 : records.last().id;
     // First the list passes with a token from Contoso, the tenant the vault names.
     whenRecord(
         start,
-        [vault](const RequestRecord &r) -> quint64 {
-            return sameOrigin(r.url, vault) && r.token && r.isSuccess() ? r.id : 0;
+        [carols](const RequestRecord &r) -> quint64 {
+            return carols(r) && r.isSuccess() ? r.id : 0;
         },
-        [this, view, inspector, vault, fabrikam, location](quint64 passed) {
-            for (const QJsonValue &sub : m_sandbox.config.value("subscriptions"_L1).toArray())
-                if (sub[u"subscriptionId"_s].toString() == location->subscriptionId)
-                    m_movedFrom = sub[u"tenantId"_s].toString();
+        [this, view, inspector, carols, fabrikam](quint64 passed) {
+            if (!view) {
+                setText(tr("Carol's tab of %1 was closed: run the request again.").arg(MovedVault));
+                m_run->setEnabled(true);
+                return;
+            }
             m_movedVault = MovedVault;
             m_sandbox.setVaultTenant(MovedVault, fabrikam);
             view->refresh();
             // Then the same list, refused for its token's tenant and answered from Fabrikam.
             whenRecord(
                 passed,
-                [this, vault](const RequestRecord &r) -> quint64 {
-                    if (!sameOrigin(r.url, vault) || !r.isSuccess() || !r.token)
+                [this, carols](const RequestRecord &r) -> quint64 {
+                    if (!carols(r) || !r.isSuccess())
                         return 0;
                     for (const RequestRecord &o : m_session.journal().exchange(r.clientRequestId))
                         if (o.status == 401 && o.token && o.id < r.id)
@@ -327,6 +359,12 @@ void GuidedTour::runWrongTenant(const QString &accountId)
                 },
                 [this, inspector](quint64 refused) {
                     inspector->selectRecord(refused);
+                    setText(tr("<p>Key Vault refused the token from Contoso (AKV10032) and its 401 "
+                               "challenge named Fabrikam, the vault's tenant now. VaultLens asked "
+                               "Fabrikam for a token and sent the request again: the flow "
+                               "inspector draws both attempts side by side.</p><p>Had Carol been "
+                               "unable to get a token from Fabrikam, <b>Fix…</b> would open the "
+                               "sign-in to that tenant.</p>"));
                     Q_EMIT requestShown(refused);
                 });
         });
@@ -366,12 +404,10 @@ void GuidedTour::run()
             m_window.signIn();
             return;
         }
+        setText(tr("<p>Carol lists the secrets of %1; then the vault's tenant becomes Fabrikam "
+                   "and she lists them again…</p>")
+                    .arg(MovedVault));
         runWrongTenant(guest);
-        setText(tr("<p>Key Vault refused the token from Contoso (AKV10032) and its 401 challenge "
-                   "named Fabrikam, the vault's tenant now. VaultLens asked Fabrikam for a token "
-                   "and sent the request again: the flow inspector draws both attempts side by "
-                   "side.</p><p>Had Carol been unable to get a token from Fabrikam, <b>Fix…</b> "
-                   "would open the sign-in to that tenant.</p>"));
         return;
     }
     case Scenario::AccessPolicy:

@@ -5,12 +5,14 @@
 
 #include <QDialog>
 #include <QJsonObject>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
 
 class QLabel;
 class QPushButton;
+class QTimer;
 
 namespace vl {
 class Session;
@@ -105,6 +107,8 @@ private:
     /// The vault whose tenant the tour changed, and the tenant to give back.
     QString m_movedVault;
     QString m_movedFrom;
+    /// The waits of the scenario under way, stopped when it ends.
+    QList<QPointer<QTimer>> m_polls;
 };
 
 } // namespace vl::ui

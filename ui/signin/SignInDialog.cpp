@@ -315,6 +315,7 @@ void SignInDialog::setTenant(const QString &tenant)
 {
     m_tenantEdit->setText(tenant);
     m_tenantPrefilled = false;
+    setWindowTitle(tr("Sign in to a tenant"));
 }
 
 void SignInDialog::setMethod(Method method)

@@ -77,7 +77,7 @@ public:
     [[nodiscard]] Method method() const;
     /// Prefills the dialog to sign @p account in again (cloud, method, tenant, hint, app id).
     void prefill(const Account &account);
-    /// Prefills the tenant to sign in to (a tenant id or domain).
+    /// Prefills the tenant to sign in to (a tenant id or domain), and says so in the title.
     void setTenant(const QString &tenant);
 
     /// True while a sign-in runs.
