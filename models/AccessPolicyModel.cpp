@@ -559,8 +559,10 @@ QList<StagedChange> AccessPolicyModel::stagedChanges() const
 QList<GuardWarning> AccessPolicyModel::guardWarnings() const
 {
     QList<GuardWarning> out;
-    // The signed-in person's own entry losing permissions.
-    if (!m_selfObjectId.isEmpty()) {
+    bool keptThroughGroups = false;
+    const std::optional<GuardWarning> throughGroups = groupLockout(&keptThroughGroups);
+    // The signed-in person's own entry losing permissions (unless a group's entry keeps them).
+    if (!m_selfObjectId.isEmpty() && !keptThroughGroups) {
         for (const Row &row : m_rows) {
             if (!row.base || row.entry.applicationId
                 || row.entry.objectId.compare(m_selfObjectId, Qt::CaseInsensitive) != 0)
@@ -588,8 +590,8 @@ QList<GuardWarning> AccessPolicyModel::guardWarnings() const
             out.append(GuardWarning{GuardWarning::SelfLockout, consequence});
         }
     }
-    if (const std::optional<GuardWarning> w = groupLockout())
-        out.append(*w);
+    if (throughGroups)
+        out.append(*throughGroups);
     // The last principal with full management of keys, secrets and certificates.
     QStringList hadFull;
     bool keepsFull = false;
@@ -608,10 +610,11 @@ QList<GuardWarning> AccessPolicyModel::guardWarnings() const
     return out;
 }
 
-std::optional<GuardWarning> AccessPolicyModel::groupLockout() const
+std::optional<GuardWarning> AccessPolicyModel::groupLockout(bool *keptThroughGroups) const
 {
     // What the signed-in identity holds through its own entry and its groups' entries,
     // before and after: a group's entry losing what no other entry keeps.
+    *keptThroughGroups = false;
     const std::optional<QStringList> groups = m_directory->groupsOf(m_selfObjectId);
     if (m_selfObjectId.isEmpty() || !groups || groups->isEmpty())
         return std::nullopt;
@@ -639,6 +642,7 @@ std::optional<GuardWarning> AccessPolicyModel::groupLockout() const
         if (const QStringList gone = ap::lost(k, before[k], after[k]); !gone.isEmpty())
             lostLines.append(ap::line(k, gone));
     }
+    *keptThroughGroups = lostLines.isEmpty();
     if (changedGroups.isEmpty() || lostLines.isEmpty())
         return std::nullopt;
     const QString who = m_selfName.isEmpty() ? m_directory->label(m_selfObjectId)

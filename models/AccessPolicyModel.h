@@ -137,8 +137,12 @@ public:
 private:
     friend class AccessPolicyTable;
 
-    /// The signed-in identity losing, through its groups' entries, what no entry keeps.
-    [[nodiscard]] std::optional<GuardWarning> groupLockout() const;
+    /**
+     * The signed-in identity losing, through its groups' entries, what no entry keeps.
+     * @p keptThroughGroups: set when its groups are known and, together with its own
+     * entry, keep everything it holds now.
+     */
+    [[nodiscard]] std::optional<GuardWarning> groupLockout(bool *keptThroughGroups) const;
 
     /// A staged edit: the permissions wanted for one principal, or its removal.
     struct Edit

@@ -642,6 +642,37 @@ private Q_SLOTS:
         QVERIFY(model->guardWarnings().isEmpty());
     }
 
+    void ownEntryKeptThroughAGroup()
+    {
+        // Dave gets an entry of his own on kv-contoso-dev, beside the Developers' one.
+        const Result<Account> dave = m_fixture->signIn(u"dave@contoso.example"_s);
+        QVERIFY2(dave.ok(), qPrintable(dave.error().summary()));
+        auto &policies = *m_fixture->sandbox()
+                              .sandbox()
+                              .state()
+                              .vaultByName(DevVault)
+                              ->resource.properties.accessPolicies;
+        arm::AccessPolicyEntry own = policies.first();
+        own.objectId = dave->objectId;
+        own.permissions.secrets = QStringList{u"get"_s, u"list"_s, u"set"_s};
+        policies.append(own);
+        auto model = open(DevVault, &*dave);
+        QVERIFY(model);
+        QTRY_VERIFY_WITH_TIMEOUT(model->directory().groupsOf(dave->objectId).has_value(), Timeout);
+
+        // Removing his own entry loses nothing the group does not keep.
+        QVERIFY(model->stageRemove(dave->objectId, std::nullopt));
+        QVERIFY(model->guardWarnings().isEmpty());
+        // Narrowing the group's entry as well takes what neither keeps: both are named.
+        const QList<GuardWarning> warnings =
+            narrow(*model, Developers, &arm::Permissions::secrets, {u"get"_s});
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY(warnings[0].consequence.contains(u"will lose your access policy"_s));
+        QVERIFY2(warnings[1].consequence.contains(u"held through the group Developers"_s)
+                     && warnings[1].consequence.contains(u"list"_s),
+                 qPrintable(warnings[1].consequence));
+    }
+
     void lastFullRightsGuard()
     {
         auto model = openDev();
