@@ -291,6 +291,9 @@ void GuidedTour::openAndShowFailure(const VaultLocation &location, int itemKind)
     whenRecord(
         after,
         [inspector](const RequestRecord &r) -> quint64 {
+            // Not the request sent without a token: its challenge is answered next.
+            if (r.status == 401 && !r.token)
+                return 0;
             const std::optional<quint64> failed = inspector->latestFailure();
             return failed && *failed == r.id ? r.id : 0;
         },
