@@ -224,8 +224,7 @@ bool MainWindow::applyRemedy(const Remedy &remedy, const RequestRecord &record)
     const auto fits = [&](const VaultView *view) {
         const VaultLocation &l = view->location();
         if (!record.url.isEmpty() && record.service == Service::KeyVault)
-            return l.vaultUri.host().compare(record.url.host(), Qt::CaseInsensitive) == 0
-                   && l.vaultUri.port(443) == record.url.port(443);
+            return JournalModel::hostOf(l.vaultUri) == JournalModel::hostOf(record.url);
         if (!remedy.vault.isEmpty())
             return l.name.compare(remedy.vault, Qt::CaseInsensitive) == 0;
         return !remedy.scope.isEmpty() && l.hasResourceId()

@@ -6,7 +6,6 @@
 using namespace Qt::StringLiterals;
 
 namespace vl::access {
-namespace {} // namespace
 
 bool accessPolicyApplies(const arm::AccessPolicyEntry &entry, const Caller &caller)
 {

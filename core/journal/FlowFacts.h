@@ -46,7 +46,7 @@ struct Facts
     QByteArray retryAfter;          ///< Retry-After
     quint64 challengeRecordId = 0;  ///< an earlier anonymous 401 of the same exchange
     QByteArray challengeHeader;     ///< its WWW-Authenticate
-    quint64 answeredById = 0;       ///< a later attempt with a token (this is the anonymous 401)
+    quint64 answeredById = 0;       ///< a later attempt with a token (this one was a 401)
     bool answerAccepted = false;    ///< that attempt's token was accepted (it got past a 401)
     QStringList earlierAttempts;    ///< "#12: HTTP 429" of earlier retried attempts
     QString tokenTenant;            ///< Entra ID: the tenant in the token endpoint's path
@@ -84,8 +84,8 @@ struct Facts
                                 bool dataAction);
 [[nodiscard]] Remedy signInToTenant(const QString &tenantId, bool vault);
 [[nodiscard]] Remedy signInAgain(const QString &why);
-/// The remedy of a refused token request (AADSTS codes), or none.
-/// The fix for a refused token request; @p tenant: the tenant it was sent to, when known.
+/// The remedy of a refused token request (AADSTS codes), or none; @p tenant: the tenant
+/// it was sent to, when known.
 [[nodiscard]] Remedy tokenRequestRemedy(const AzureError &error, const QString &tenant = {});
 
 } // namespace vl::flow

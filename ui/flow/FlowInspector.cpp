@@ -15,16 +15,13 @@
 #include "widgets/FormSupport.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -409,16 +406,12 @@ void FlowInspector::retrySelected()
 
 bool FlowInspector::exportHar(const QString &path, QString *error) const
 {
-    const QJsonObject har =
-        har::exportHar(m_session.journal().records(), QCoreApplication::applicationVersion());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
-        if (error)
-            *error = tr("%1 could not be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    QString why;
+    if (har::exportHarFile(m_session.journal(), path, &why))
+        return true;
+    if (error)
+        *error = tr("%1 could not be written: %2").arg(path, why);
+    return false;
 }
 
 bool FlowInspector::importHar(const QString &path, QString *error)

@@ -2,6 +2,7 @@
 #include "GuidedTour.h"
 
 #include "FlowInspector.h"
+#include "JournalModel.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "arm/ResourceId.h"
@@ -31,11 +32,6 @@ constexpr auto GuestHomeDomain = "fabrikam.example"_L1;
 constexpr auto MovedVault = "kv-contoso-apps"_L1;
 /// How long the tour waits for a scenario's request to come back.
 constexpr int PollLimitMs = 60000;
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(443) == b.port(443);
-}
 
 } // namespace
 
@@ -325,10 +321,10 @@ void GuidedTour::runWrongTenant(const QString &accountId)
     view->setCurrentKind(VaultItemKind::Secret);
     view->refresh();
     FlowInspector *inspector = m_window.showFlowInspector();
-    const QUrl vault = location->vaultUri;
+    const QString vaultHost = JournalModel::hostOf(location->vaultUri);
     // Carol's requests to the vault, with their token.
-    const auto carols = [vault](const RequestRecord &r) {
-        return sameOrigin(r.url, vault) && r.token
+    const auto carols = [vaultHost](const RequestRecord &r) {
+        return JournalModel::hostOf(r.url) == vaultHost && r.token
                && r.token->claims.value("upn"_L1).toString().compare(GuestUpn, Qt::CaseInsensitive)
                       == 0;
     };
