@@ -202,7 +202,10 @@ QUrl nextLinkFromJson(const QJsonObject &o)
     const QJsonValue v = o.value("nextLink"_L1);
     if (!v.isString() || v.toString().isEmpty())
         return {};
-    return QUrl(v.toString());
+    // In its encoded form, as toJson() writes it: a link read back from what was written
+    // is the same link (a '#' inside the fragment, say, reads back as "%23" otherwise).
+    const QUrl link(v.toString());
+    return link.isValid() ? QUrl::fromEncoded(link.toEncoded()) : link;
 }
 
 } // namespace ObjectSerializer
